@@ -15,7 +15,7 @@ import java.util.Map;
 public record ImportResult(long importId, String kind, String source, String fingerprint,
                            Map<String, Long> rowCounts, double seconds) {
     public ImportResult {
-        rowCounts = Map.copyOf(rowCounts);
+        rowCounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rowCounts));
     }
 
     /** All rows written, over every table. */
