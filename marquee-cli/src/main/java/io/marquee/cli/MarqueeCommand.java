@@ -19,6 +19,9 @@ import picocli.CommandLine.Spec;
             GenerateCommand.class,
             ImportCommand.class,
             StatsCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class,
+            RecommendCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 usage, 2 bad input data, 3 internal error."})

@@ -1,0 +1,2 @@
+/** Tabular learning for Marquee: feature pipeline, classifiers, imbalance handling, calibration, metrics, drop-off. */
+package io.marquee.predict;

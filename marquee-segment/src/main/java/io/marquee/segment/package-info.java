@@ -1,0 +1,2 @@
+/** Audience segmentation, cluster metrics, data audit, EDA and reports. */
+package io.marquee.segment;
