@@ -2,9 +2,12 @@ package io.marquee.recommend;
 
 import io.marquee.core.error.InvalidInputException;
 import io.marquee.core.model.ModelArchive;
+import io.marquee.recommend.als.AlsTrainer;
+import io.marquee.recommend.als.ImplicitAlsTrainer;
 import io.marquee.recommend.baseline.BiasTrainer;
 import io.marquee.recommend.baseline.GlobalMeanTrainer;
 import io.marquee.recommend.baseline.PopularityTrainer;
+import io.marquee.recommend.ease.EaseTrainer;
 import io.marquee.recommend.knn.ItemKnnModel;
 import io.marquee.recommend.mf.MfTrainer;
 import io.marquee.recommend.mf.SvdppTrainer;
@@ -24,6 +27,9 @@ public final class Algorithms {
             PopularityTrainer.SPEC,
             MfTrainer.SPEC,
             SvdppTrainer.SPEC,
+            AlsTrainer.SPEC,
+            ImplicitAlsTrainer.SPEC,
+            EaseTrainer.SPEC,
             ItemKnnModel.SPEC);
 
     private Algorithms() {
