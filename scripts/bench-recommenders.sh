@@ -12,7 +12,8 @@ mkdir -p "$OUT"
 
 rating_algos=(mean baseline mf svdpp als itemknn)
 topn_algos=(pop baseline mf svdpp als itemknn ials ease)
-known=$(java -jar "$J" train recommender --help >/dev/null 2>&1; java -cp "$J" io.marquee.cli.Main evaluate recommender --algo __none__ --data "$ML" 2>&1 | sed -n 's/.*one of //p')
+# the names this build knows, from the error an unknown name gives (it lists them)
+known=$( (java -jar "$J" evaluate recommender --algo __none__ --data "$ML" 2>&1 || true) | sed -n 's/.*one of \(.*\), was.*/\1/p')
 
 has() { [[ ",${known// /}," == *",$1,"* ]]; }
 
