@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
             TrainCommand.class,
             EvaluateCommand.class,
             RecommendCommand.class,
+            ServeCommand.class,
+            ModelsCommand.class,
+            TokenCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 usage, 2 bad input data, 3 internal error."})

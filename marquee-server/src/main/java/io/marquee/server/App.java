@@ -1,0 +1,64 @@
+package io.marquee.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.json.JavalinJackson;
+import io.marquee.server.auth.Auth;
+import io.marquee.server.http.ErrorMapper;
+import io.marquee.server.http.Json;
+import io.marquee.server.metrics.HttpMetrics;
+import java.util.List;
+
+/** Builds the HTTP application: routes from {@link Routes}, auth, error mapping, metrics. */
+public final class App {
+    private App() {
+    }
+
+    /** An unstarted Javalin serving {@code services}; call {@code start(port)} (0 picks a free port). */
+    public static Javalin create(Services services) {
+        List<Route> routes = Routes.table(services);
+        Auth auth = new Auth(services.tokens());
+        HttpMetrics metrics = services.metrics();
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            config.staticFiles.enableWebjars();
+            config.http.maxRequestSize = 1_000_000;
+            for (Route r : routes) {
+                config.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(), wrap(r, auth, metrics));
+            }
+            config.routes.exception(Exception.class, ErrorMapper::handle);
+            config.routes.error(404, ctx -> {
+                if (ctx.attribute(ErrorMapper.HANDLED) == null) {
+                    ctx.json(ErrorMapper.error(404, "not-found", "no route " + ctx.method() + " " + ctx.path()));
+                }
+            });
+            config.routes.error(405, ctx -> {
+                if (ctx.attribute(ErrorMapper.HANDLED) == null) {
+                    ctx.json(ErrorMapper.error(405, "method-not-allowed", "method " + ctx.method()
+                            + " is not allowed on " + ctx.path()));
+                }
+            });
+        });
+    }
+
+    /** Auth check, then the controller; the timer records every outcome under the route template. */
+    private static Handler wrap(Route r, Auth auth, HttpMetrics metrics) {
+        Handler inner = r.handler();
+        return ctx -> {
+            long start = System.nanoTime();
+            int status = 500;
+            try {
+                auth.check(ctx, r.access());
+                inner.handle(ctx);
+                status = ctx.status().getCode();
+            } catch (Exception e) {
+                status = ErrorMapper.toError(e).status();
+                throw e;
+            } finally {
+                metrics.record(r.method(), r.path(), status, System.nanoTime() - start);
+            }
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package io.marquee.server;
+
+import io.marquee.server.auth.Access;
+import io.marquee.server.docs.DocsController;
+import io.marquee.server.health.HealthController;
+import io.marquee.server.jobs.JobsController;
+import io.marquee.server.metrics.MetricsController;
+import io.marquee.server.metrics.QualityService;
+import io.marquee.server.models.ModelsController;
+import io.marquee.server.recs.RecsController;
+import java.util.List;
+
+/**
+ * The route table: every route of the API, its access and its controller method, in one place.
+ * The OpenAPI document ({@code openapi.json}) lists exactly these API routes (a test checks both ways).
+ */
+public final class Routes {
+    /** Prefix of the API's routes. */
+    public static final String API = "/api/v1";
+    /** Swagger UI page (outside the API prefix; not in the OpenAPI document). */
+    public static final String DOCS = "/api/docs";
+
+    private Routes() {
+    }
+
+    public static List<Route> table(Services s) {
+        HealthController health = new HealthController(s.recommender());
+        RecsController recs = new RecsController(s.recs());
+        ModelsController models = new ModelsController(s.registry());
+        JobsController jobs = new JobsController(s.jobs());
+        MetricsController metrics = new MetricsController(
+                new QualityService(s.registry(), s.jobs(), s.requests()), s.metrics());
+        DocsController docs = new DocsController();
+        return List.of(
+                new Route("GET", API + "/health", Access.OPEN, health::health),
+                new Route("GET", API + "/openapi.json", Access.OPEN, docs::openapi),
+                new Route("GET", DOCS, Access.OPEN, docs::swagger),
+
+                new Route("GET", API + "/recommendations/{userId}", Access.READER, recs::recommend),
+                new Route("POST", API + "/predict", Access.READER, recs::predict),
+                new Route("GET", API + "/explain/{userId}/{movieId}", Access.READER, recs::explain),
+                new Route("POST", API + "/ratings", Access.READER, recs::rate),
+                new Route("POST", API + "/feedback", Access.READER, recs::feedback),
+
+                new Route("GET", API + "/endpoints", Access.READER, models::endpoints),
+                new Route("GET", API + "/endpoints/{name}/history", Access.READER, models::history),
+                new Route("PUT", API + "/endpoints/{name}/aliases/{alias}", Access.ADMIN, models::alias),
+                new Route("POST", API + "/endpoints/{name}/rollback", Access.ADMIN, models::rollback),
+                new Route("GET", API + "/models", Access.READER, models::versions),
+                new Route("GET", API + "/models/{id}", Access.READER, models::version),
+                new Route("POST", API + "/models/{id}/stage", Access.ADMIN, models::stage),
+                new Route("DELETE", API + "/models/{id}", Access.ADMIN, models::delete),
+
+                new Route("POST", API + "/train", Access.ADMIN, jobs::train),
+                new Route("POST", API + "/retrain", Access.ADMIN, jobs::retrain),
+                new Route("GET", API + "/jobs/{id}", Access.READER, jobs::job),
+
+                new Route("GET", API + "/metrics", Access.READER, metrics::live),
+                new Route("GET", API + "/metrics/history", Access.READER, metrics::history),
+                new Route("GET", API + "/prometheus", Access.READER, metrics::prometheus));
+    }
+}

@@ -1,0 +1,123 @@
+package io.marquee.server;
+
+import io.marquee.core.data.Dataset;
+import io.marquee.core.store.Database;
+import io.marquee.core.store.DatabaseReader;
+import io.marquee.recommend.RecommenderModel;
+import io.marquee.registry.ModelRegistry;
+import io.marquee.registry.jobs.TrainingJobs;
+import io.marquee.registry.requests.RequestLog;
+import io.marquee.registry.serving.ModelLoaders;
+import io.marquee.registry.serving.ModelServer;
+import io.marquee.server.auth.TokenStore;
+import io.marquee.server.metrics.HttpMetrics;
+import io.marquee.server.recs.RecommendationService;
+import java.time.Duration;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the HTTP layer calls, built over one database: the registry, the recommender's
+ * model server, training jobs, the request log, the serving service, tokens and metrics.
+ * {@link #close()} stops jobs, drains the request log and closes the database when it owns it.
+ */
+public final class Services implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Services.class);
+
+    private final Database db;
+    private final boolean ownsDatabase;
+    private final ModelRegistry registry;
+    private final ModelServer<RecommenderModel> recommender;
+    private final TrainingJobs jobs;
+    private final RequestLog requests;
+    private final RecommendationService recs;
+    private final TokenStore tokens;
+    private final HttpMetrics metrics;
+
+    public Services(Database db, boolean ownsDatabase, ModelRegistry registry, ModelServer<RecommenderModel> recommender,
+                    TrainingJobs jobs, RequestLog requests, RecommendationService recs, TokenStore tokens,
+                    HttpMetrics metrics) {
+        this.db = Objects.requireNonNull(db);
+        this.ownsDatabase = ownsDatabase;
+        this.registry = Objects.requireNonNull(registry);
+        this.recommender = Objects.requireNonNull(recommender);
+        this.jobs = Objects.requireNonNull(jobs);
+        this.requests = Objects.requireNonNull(requests);
+        this.recs = Objects.requireNonNull(recs);
+        this.tokens = Objects.requireNonNull(tokens);
+        this.metrics = Objects.requireNonNull(metrics);
+    }
+
+    /**
+     * Opens every service over {@code db} with defaults: the registry (artifacts beside a SQLite
+     * file), a model server following the {@code recommender} endpoint (polling every 5 s for
+     * promotions made by other processes), training jobs, the request log and the data loaded now.
+     *
+     * @param ownsDatabase whether {@link #close()} closes the database
+     */
+    public static Services open(Database db, boolean ownsDatabase) {
+        ModelRegistry registry = ModelRegistry.open(db);
+        try {
+            registry.collectGarbage();
+        } catch (RuntimeException e) {
+            LOG.warn("artifact garbage collection failed: {}", e.toString());
+        }
+        ModelServer<RecommenderModel> server = ModelServer.following(registry, RecommendationService.ENDPOINT,
+                ModelLoaders.RECOMMENDER, Duration.ofSeconds(5));
+        TrainingJobs jobs = TrainingJobs.start(registry);
+        RequestLog requests = RequestLog.start(db);
+        Dataset data = DatabaseReader.load(db);
+        RecommendationService recs = new RecommendationService(db, data, server, requests);
+        recs.warmUp();
+        HttpMetrics metrics = new HttpMetrics(requests);
+        return new Services(db, ownsDatabase, registry, server, jobs, requests, recs, new TokenStore(db), metrics);
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public ModelRegistry registry() {
+        return registry;
+    }
+
+    public ModelServer<RecommenderModel> recommender() {
+        return recommender;
+    }
+
+    public TrainingJobs jobs() {
+        return jobs;
+    }
+
+    public RequestLog requests() {
+        return requests;
+    }
+
+    public RecommendationService recs() {
+        return recs;
+    }
+
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    public HttpMetrics metrics() {
+        return metrics;
+    }
+
+    /** Stops jobs, drains the request log (nothing accepted is lost), closes the model server and the database. */
+    @Override
+    public void close() {
+        try {
+            jobs.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing training jobs: {}", e.toString());
+        }
+        requests.close();
+        recommender.close();
+        if (ownsDatabase) {
+            db.close();
+        }
+    }
+}

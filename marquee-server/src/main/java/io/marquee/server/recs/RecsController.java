@@ -1,0 +1,43 @@
+package io.marquee.server.recs;
+
+import io.javalin.http.Context;
+import io.marquee.server.http.Inputs;
+import io.marquee.server.recs.RecsDtos.FeedbackRequest;
+import io.marquee.server.recs.RecsDtos.PredictRequest;
+import io.marquee.server.recs.RecsDtos.RatingRequest;
+
+/** Serving routes: recommendations, predictions, explanations, ratings, feedback. */
+public final class RecsController {
+    private final RecommendationService service;
+
+    public RecsController(RecommendationService service) {
+        this.service = service;
+    }
+
+    public void recommend(Context ctx) {
+        long user = Inputs.pathLong(ctx, "userId");
+        int n = Inputs.queryInt(ctx, "n", 10, 1, 100);
+        ctx.json(service.recommend(user, n));
+    }
+
+    public void predict(Context ctx) {
+        PredictRequest body = Inputs.body(ctx, PredictRequest.class, false);
+        ctx.json(service.predict(Inputs.require("user_id", body.userId()), Inputs.require("movie_id", body.movieId())));
+    }
+
+    public void explain(Context ctx) {
+        ctx.json(service.explain(Inputs.pathLong(ctx, "userId"), Inputs.pathLong(ctx, "movieId")));
+    }
+
+    public void rate(Context ctx) {
+        RatingRequest body = Inputs.body(ctx, RatingRequest.class, false);
+        ctx.status(201).json(service.rate(Inputs.require("user_id", body.userId()),
+                Inputs.require("movie_id", body.movieId()), Inputs.require("rating", body.rating())));
+    }
+
+    public void feedback(Context ctx) {
+        FeedbackRequest b = Inputs.body(ctx, FeedbackRequest.class, false);
+        ctx.status(201).json(service.feedback(Inputs.require("request_id", b.requestId()), b.movieId(),
+                b.actualRating(), b.watched(), b.label()));
+    }
+}
