@@ -1,2 +1,6 @@
-/** Audience segmentation, cluster metrics, data audit, EDA and reports. */
+/**
+ * Audience segmentation ({@link io.marquee.segment.Segmentation}, {@link io.marquee.segment.SegmentModel}),
+ * with the data audit ({@code audit}), the EDA ({@code eda}), clustering and metrics ({@code cluster}),
+ * viewer features ({@code features}) and report rendering ({@code report}).
+ */
 package io.marquee.segment;
