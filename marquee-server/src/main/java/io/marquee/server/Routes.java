@@ -8,6 +8,7 @@ import io.marquee.server.metrics.MetricsController;
 import io.marquee.server.metrics.QualityService;
 import io.marquee.server.models.ModelsController;
 import io.marquee.server.recs.RecsController;
+import io.marquee.server.segments.SegmentsController;
 import java.util.List;
 
 /**
@@ -31,6 +32,7 @@ public final class Routes {
         MetricsController metrics = new MetricsController(
                 new QualityService(s.registry(), s.jobs(), s.requests()), s.metrics());
         DocsController docs = new DocsController();
+        SegmentsController segments = new SegmentsController(s.segments());
         return List.of(
                 new Route("GET", API + "/health", Access.OPEN, health::health),
                 new Route("GET", API + "/openapi.json", Access.OPEN, docs::openapi),
@@ -41,6 +43,8 @@ public final class Routes {
                 new Route("GET", API + "/explain/{userId}/{movieId}", Access.READER, recs::explain),
                 new Route("POST", API + "/ratings", Access.READER, recs::rate),
                 new Route("POST", API + "/feedback", Access.READER, recs::feedback),
+                new Route("GET", API + "/segments", Access.READER, segments::list),
+                new Route("GET", API + "/segments/{userId}", Access.READER, segments::ofViewer),
 
                 new Route("GET", API + "/endpoints", Access.READER, models::endpoints),
                 new Route("GET", API + "/endpoints/{name}/history", Access.READER, models::history),

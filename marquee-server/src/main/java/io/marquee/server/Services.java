@@ -9,6 +9,8 @@ import io.marquee.registry.jobs.TrainingJobs;
 import io.marquee.registry.requests.RequestLog;
 import io.marquee.registry.serving.ModelLoaders;
 import io.marquee.registry.serving.ModelServer;
+import io.marquee.segment.SegmentModel;
+import io.marquee.server.segments.SegmentService;
 import io.marquee.server.auth.TokenStore;
 import io.marquee.server.metrics.HttpMetrics;
 import io.marquee.server.recs.RecommendationService;
@@ -34,10 +36,12 @@ public final class Services implements AutoCloseable {
     private final RecommendationService recs;
     private final TokenStore tokens;
     private final HttpMetrics metrics;
+    private final ModelServer<SegmentModel> segmentServer;
+    private final SegmentService segments;
 
     public Services(Database db, boolean ownsDatabase, ModelRegistry registry, ModelServer<RecommenderModel> recommender,
                     TrainingJobs jobs, RequestLog requests, RecommendationService recs, TokenStore tokens,
-                    HttpMetrics metrics) {
+                    HttpMetrics metrics, ModelServer<SegmentModel> segmentServer, SegmentService segments) {
         this.db = Objects.requireNonNull(db);
         this.ownsDatabase = ownsDatabase;
         this.registry = Objects.requireNonNull(registry);
@@ -47,6 +51,8 @@ public final class Services implements AutoCloseable {
         this.recs = Objects.requireNonNull(recs);
         this.tokens = Objects.requireNonNull(tokens);
         this.metrics = Objects.requireNonNull(metrics);
+        this.segmentServer = Objects.requireNonNull(segmentServer);
+        this.segments = Objects.requireNonNull(segments);
     }
 
     /**
@@ -71,7 +77,10 @@ public final class Services implements AutoCloseable {
         RecommendationService recs = new RecommendationService(db, data, server, requests);
         recs.warmUp();
         HttpMetrics metrics = new HttpMetrics(requests);
-        return new Services(db, ownsDatabase, registry, server, jobs, requests, recs, new TokenStore(db), metrics);
+        ModelServer<SegmentModel> segmentServer = ModelServer.following(registry, SegmentService.ENDPOINT,
+                SegmentService.LOADER, Duration.ofSeconds(5));
+        return new Services(db, ownsDatabase, registry, server, jobs, requests, recs, new TokenStore(db), metrics,
+                segmentServer, new SegmentService(segmentServer, data));
     }
 
     public Database database() {
@@ -106,6 +115,11 @@ public final class Services implements AutoCloseable {
         return metrics;
     }
 
+    /** The production segmentation model and viewers' segments. */
+    public SegmentService segments() {
+        return segments;
+    }
+
     /** Stops jobs, drains the request log (nothing accepted is lost), closes the model server and the database. */
     @Override
     public void close() {
@@ -116,6 +130,7 @@ public final class Services implements AutoCloseable {
         }
         requests.close();
         recommender.close();
+        segmentServer.close();
         if (ownsDatabase) {
             db.close();
         }
