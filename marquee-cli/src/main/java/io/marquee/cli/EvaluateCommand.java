@@ -6,13 +6,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code marquee evaluate}: evaluate an algorithm. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Evaluate an algorithm by cross-validation.",
-        subcommands = {EvaluateRecommenderCommand.class})
+        subcommands = {EvaluateRecommenderCommand.class, DropoffCommands.Evaluate.class,
+            EvaluateClassifierCommand.class})
 final class EvaluateCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say what to evaluate: recommender");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to evaluate: recommender, dropoff or classifier");
     }
 }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             TrainCommand.class,
             EvaluateCommand.class,
             RecommendCommand.class,
+            PredictCommand.class,
             ServeCommand.class,
             ModelsCommand.class,
             TokenCommand.class,

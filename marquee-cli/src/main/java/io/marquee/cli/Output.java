@@ -15,6 +15,13 @@ public final class Output {
     private Output() {
     }
 
+    /** A plain-text rendering of a result tree: one {@code key: value} line per top-level entry. */
+    public static String text(Map<String, ?> result) {
+        StringBuilder sb = new StringBuilder();
+        result.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
+        return sb.toString();
+    }
+
     /** Prints {@code result} as JSON when asked, else the text. */
     public static void print(PrintWriter out, boolean json, Map<String, ?> result, String text) {
         if (json) {

@@ -6,13 +6,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code marquee train}: train a model of some kind. */
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train a model.",
-        subcommands = {TrainRecommenderCommand.class})
+        subcommands = {TrainRecommenderCommand.class, DropoffCommands.Train.class, TrainClassifierCommand.class})
 final class TrainCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say what to train: recommender");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to train: recommender, dropoff or classifier");
     }
 }

@@ -1,0 +1,34 @@
+package io.marquee.cli;
+
+import io.marquee.core.error.InvalidInputException;
+import io.marquee.predict.classify.Algo;
+import io.marquee.recommend.ParamsBinder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options shared by the classifier and drop-off commands: algorithm, parameters, seed. */
+final class PredictOptions {
+    @Option(names = "--algo", paramLabel = "NAME", defaultValue = "gbdt",
+            description = "gbdt, rf, extratrees, tree or logreg (default: ${DEFAULT-VALUE}).")
+    String algo;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "Override a hyperparameter (repeatable).")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    Algo algo() {
+        try {
+            return Algo.of(algo);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("--algo", algo, "one of gbdt, rf, extratrees, tree, logreg");
+        }
+    }
+
+    Map<String, String> overrides() {
+        return ParamsBinder.parsePairs(params);
+    }
+}
