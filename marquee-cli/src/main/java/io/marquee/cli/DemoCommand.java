@@ -2,7 +2,17 @@ package io.marquee.cli;
 
 import io.marquee.core.error.InvalidInputException;
 import io.marquee.core.error.StorageException;
+import io.marquee.core.data.Dataset;
 import io.marquee.core.store.Database;
+import io.marquee.core.store.DatabaseReader;
+import io.marquee.recommend.Algorithms;
+import io.marquee.recommend.RecommenderModel;
+import io.marquee.registry.ModelRegistry;
+import io.marquee.registry.ModelVersion;
+import io.marquee.registry.NewVersion;
+import io.marquee.registry.Stage;
+import io.marquee.server.auth.Role;
+import io.marquee.server.auth.TokenStore;
 import io.marquee.core.store.DatabaseStats;
 import io.marquee.core.store.ImportResult;
 import io.marquee.core.synth.GeneratorParams;
@@ -28,8 +38,9 @@ import picocli.CommandLine.Spec;
  * never leaves half a database behind.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Create a fresh demo database of synthetic data and show what it holds.",
-            "An existing file at --file is replaced."})
+        description = {"Create a fresh demo database of synthetic data, train and promote a recommender,",
+            "and serve the API with an admin token (--no-serve stops after the data). An existing file at",
+            "--file is replaced."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--file", paramLabel = "FILE", description = "SQLite file to create (default: ${DEFAULT-VALUE}).")
     Path file = Path.of("marquee-demo.db");
@@ -43,11 +54,17 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     GeneratorOptions generator;
 
+    @Option(names = "--no-serve", description = "Only create the database; do not train, register or serve a model.")
+    boolean noServe;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port of the demo server (default: ${DEFAULT-VALUE}).")
+    int port = 8080;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         GeneratorParams params = generator.params(GeneratorParams.defaults().withUsers(5_000).withMovies(1_500));
         Path target = file.toAbsolutePath().normalize();
         if (Files.isDirectory(target)) {
@@ -99,11 +116,70 @@ final class DemoCommand implements Callable<Integer> {
         long max = stats.ratingHistogram().values().stream().mapToLong(Long::longValue).max().orElse(1);
         stats.ratingHistogram().forEach((v, n) -> text.append(String.format(Locale.ROOT, "  %3.0f %,8d %s%n",
                 v, n, "#".repeat((int) Math.round(40.0 * n / max)))));
-        text.append("\nNext:\n");
-        text.append("  java -jar marquee-cli/target/marquee.jar stats --db ").append(file).append('\n');
-        text.append("  java -jar marquee-cli/target/marquee.jar import movielens PATH --db ml.db\n");
-        Output.print(spec.commandLine().getOut(), json, out, text.toString());
-        return ExitCodes.OK;
+        if (noServe) {
+            text.append("\nNext:\n");
+            text.append("  java -jar marquee-cli/target/marquee.jar stats --db ").append(file).append('\n');
+            text.append("  java -jar marquee-cli/target/marquee.jar demo            (trains a model and serves the API)\n");
+            Output.print(spec.commandLine().getOut(), json, out, text.toString());
+            return ExitCodes.OK;
+        }
+        if (!json) {
+            Output.print(spec.commandLine().getOut(), false, out, text.toString());
+        }
+        return trainRegisterAndServe(target);
+    }
+
+    /**
+     * Trains the default {@code mf} recommender on the demo data, registers it as production of
+     * the {@code recommender} endpoint, creates an admin token and serves the API until stopped.
+     */
+    private int trainRegisterAndServe(Path target) throws InterruptedException {
+        Database db = Database.open(target.toString());
+        Map<String, Object> extra = new LinkedHashMap<>();
+        StringBuilder text = new StringBuilder();
+        try {
+            Dataset data = DatabaseReader.load(db);
+            RecommenderModel model = Algorithms.get("mf").trainer(Map.of()).train(data.ratings(),
+                    TerminalProgress.forTerminal());
+            Path tmp;
+            try {
+                tmp = Files.createTempDirectory("marquee-demo-model");
+            } catch (IOException e) {
+                throw new StorageException("cannot create a temporary directory for the demo model: " + e.getMessage(), e);
+            }
+            ModelRegistry registry = ModelRegistry.open(db);
+            ModelVersion v;
+            try {
+                // the registry copies the model into its content-addressed artifact store
+                v = registry.register(new NewVersion("recommender", model.save(tmp.resolve("mf")), "demo",
+                        "demo mf on synthetic data", null, null));
+            } finally {
+                deleteTree(tmp);
+            }
+            registry.transition(v.id(), Stage.STAGING, "demo", "marquee demo");
+            registry.promote(v.id(), "demo", "marquee demo");
+            String token = new TokenStore(db).create(Role.ADMIN, "demo admin", "demo").token();
+            extra.put("model", v.label());
+            extra.put("admin_token", token);
+            text.append(String.format(Locale.ROOT, "Trained mf (%d factors) on %,d ratings in %.1f s and promoted it: %s%n",
+                    model.provenance().params().get("n_factors"), data.ratings().size(), model.summary().wallSeconds(),
+                    v.label()));
+            text.append("Admin token (shown once): ").append(token).append('\n');
+            text.append("Try: curl -H 'Authorization: Bearer ").append(token).append("' ")
+                    .append("'http://localhost:").append(port).append("/api/v1/recommendations/1?n=5'\n");
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return ServeCommand.serve(db, "0.0.0.0", port, json, spec.commandLine().getOut(), extra, text.toString());
+    }
+
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temporary directory is harmless
+        }
     }
 
     /** Removes a SQLite file and its WAL and shared-memory companions. */

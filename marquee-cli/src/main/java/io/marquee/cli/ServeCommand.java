@@ -41,6 +41,16 @@ final class ServeCommand implements Callable<Integer> {
                     "--port must be between 0 and 65535, was " + port);
         }
         Database db = Databases.openExisting(global.db());
+        return serve(db, host, port, global.json(), spec.commandLine().getOut(), new LinkedHashMap<>(),
+                "  create a token with: marquee token create --role reader --db " + global.db() + "\n");
+    }
+
+    /**
+     * Serves the API over {@code db} (which it then owns) until the process is stopped; prints the
+     * URLs with {@code extra} JSON fields and {@code extraText} lines. Shared with {@code demo}.
+     */
+    static int serve(Database db, String host, int port, boolean jsonOutput, java.io.PrintWriter out,
+                     Map<String, Object> extra, String extraText) throws InterruptedException {
         Services services;
         try {
             services = Services.open(db, true);
@@ -71,12 +81,13 @@ final class ServeCommand implements Callable<Integer> {
         json.put("docs", url + Routes.DOCS);
         json.put("database", db.url());
         json.put("serving", services.recommender().currentIfLoaded().map(s -> s.version().label()).orElse(null));
+        json.putAll(extra);
         String text = "Marquee API listening on " + url + Routes.API + "\n"
                 + "  API docs (Swagger UI): " + url + Routes.DOCS + "\n"
                 + "  serving: " + (json.get("serving") == null ? "nothing yet (no production recommender)" : json.get("serving")) + "\n"
-                + "  create a token with: marquee token create --role reader --db " + global.db() + "\n"
+                + extraText
                 + "Press Ctrl-C to stop.";
-        Output.print(spec.commandLine().getOut(), global.json(), json, text);
+        Output.print(out, jsonOutput, json, text);
         stopped.await();
         return ExitCodes.OK;
     }

@@ -72,7 +72,7 @@ class GenerateAndDemoCommandTest {
     void demo_creates_a_fresh_database_replacing_an_old_one_and_leaves_no_temporary_file() throws Exception {
         Path file = dir.resolve("demo.db");
         Files.writeString(file, "not a database");
-        CliRunner.Result r = CliRunner.run("demo", "--file", file.toString(), "--users", "150", "--movies", "60");
+        CliRunner.Result r = CliRunner.run("demo", "--file", file.toString(), "--users", "150", "--movies", "60", "--no-serve");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("Marquee demo", "films", "viewers", "watch events", "ratings");
         try (Database db = Database.open(file.toString())) {
