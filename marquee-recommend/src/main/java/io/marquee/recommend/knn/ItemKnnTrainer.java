@@ -6,6 +6,9 @@ import io.marquee.core.model.ModelProvenance;
 import io.marquee.core.model.TrainingSummary;
 import io.marquee.core.progress.Progress;
 import io.marquee.recommend.RecommenderTrainer;
+import io.marquee.recommend.baseline.BiasModel;
+import io.marquee.recommend.baseline.BiasParams;
+import io.marquee.recommend.baseline.BiasTrainer;
 import io.marquee.recommend.data.CsrMatrix;
 
 /**
@@ -48,7 +51,6 @@ public final class ItemKnnTrainer implements RecommenderTrainer<ItemKnnModel> {
                     + " has 0 interactions");
         }
         float[] values = data.valueArray();
-        double sum = 0;
         float lo = Float.POSITIVE_INFINITY;
         float hi = Float.NEGATIVE_INFINITY;
         for (int k = 0; k < n; k++) {
@@ -56,14 +58,22 @@ public final class ItemKnnTrainer implements RecommenderTrainer<ItemKnnModel> {
             if (!Float.isFinite(v)) {
                 throw InvalidInputException.of("value at entry " + k + " of the training data", v, "a finite number");
             }
-            sum += v;
             lo = Math.min(lo, v);
             hi = Math.max(hi, v);
         }
         CsrMatrix byUser = CsrMatrix.byUser(data);
         CsrMatrix byItem = CsrMatrix.byItem(data);
-        KnnBaselines b = KnnBaselines.fit(byUser, byItem, sum / n, params.baselineEpochs(),
-                params.userRegularization(), params.itemRegularization());
+        // the regularised baselines b_ui = mu + b_u + b_i are exactly those of the 'baseline' algorithm
+        BiasModel b = new BiasTrainer(new BiasParams(params.userRegularization(), params.itemRegularization(),
+                params.baselineEpochs(), params.seed())).train(data, Progress.NONE);
+        float[] userBias = new float[byUser.rows()];
+        float[] itemBias = new float[byItem.rows()];
+        for (int u = 0; u < userBias.length; u++) {
+            userBias[u] = b.userBias(u);
+        }
+        for (int i = 0; i < itemBias.length; i++) {
+            itemBias[i] = b.itemBias(i);
+        }
 
         double[] residual = new double[byUser.nnz()];
         int[] uPtr = byUser.rowPtrArray();
@@ -73,15 +83,15 @@ public final class ItemKnnTrainer implements RecommenderTrainer<ItemKnnModel> {
         for (int u = 0; u < byUser.rows(); u++) {
             for (int p = uPtr[u]; p < uPtr[u + 1]; p++) {
                 residual[p] = pearson
-                        ? uVal[p] - (b.mean() + b.userBias()[u] + b.itemBias()[uCol[p]])
+                        ? uVal[p] - (b.globalMean() + userBias[u] + itemBias[uCol[p]])
                         : uVal[p];
             }
         }
         NeighbourLists nl = NeighbourLists.compute(byItem, byUser, residual, params, progress);
         double wall = (System.nanoTime() - start) / 1e9;
         return new ItemKnnModel(ModelProvenance.of(ItemKnnModel.ALGORITHM, params, data.fingerprint()),
-                new TrainingSummary(b.epochLoss(), wall), params, data.users(), data.items(), b.mean(), lo, hi,
-                b.userBias(), b.itemBias(), nl.ptr(), nl.items(), nl.sims(), byUser.rowPtrArray(),
+                new TrainingSummary(b.summary().epochLoss(), wall), params, data.users(), data.items(),
+                b.globalMean(), lo, hi, userBias, itemBias, nl.ptr(), nl.items(), nl.sims(), byUser.rowPtrArray(),
                 byUser.colArray(), byUser.valueArray());
     }
 }
