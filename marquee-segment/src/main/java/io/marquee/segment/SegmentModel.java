@@ -179,8 +179,7 @@ public final class SegmentModel implements Model {
                 .meta("winsor_quantile", pre.winsorQuantile())
                 .meta("segments", profiles.stream().map(SegmentProfile::toMap).toList());
         int d = pre.names().size();
-        w.doubles("median", pre.median()).doubles("low", pre.low()).doubles("high", pre.high())
-                .doubles("mean", pre.mean()).doubles("sd", pre.sd()).ints("segment_of_cluster", segmentOf);
+        pre.writeTo(w).ints("segment_of_cluster", segmentOf);
         if (assigner instanceof CentroidAssigner c) {
             w.meta("kind", "centroid").doubles("centroids", c.centroids(), c.k(), d);
         } else if (assigner instanceof GmmModel g) {
@@ -202,8 +201,7 @@ public final class SegmentModel implements Model {
             throw new InvalidInputException("model " + dir + " is not a segmentation model (no feature_names)");
         }
         int d = names.size();
-        Preprocessor pre = new Preprocessor(names, c.doubles("median"), c.doubles("low"), c.doubles("high"),
-                c.doubles("mean"), c.doubles("sd"), c.meta("winsor_quantile").asDouble());
+        Preprocessor pre = Preprocessor.readFrom(c, names, c.meta("winsor_quantile").asDouble());
         FeatureSpec spec = new FeatureSpec(strings(c.meta("spec_genres")), strings(c.meta("spec_devices")));
         String kind = c.meta("kind").asText();
         Assigner assigner = switch (kind) {

@@ -1,6 +1,12 @@
 package io.marquee.predict.features;
 
 import io.marquee.core.error.InvalidInputException;
+import io.marquee.core.features.Imputer;
+import io.marquee.core.features.NumericColumns;
+import io.marquee.core.features.NumericTransform;
+import io.marquee.core.features.NumericTransformParams;
+import io.marquee.core.features.StandardScaler;
+import io.marquee.core.features.Winsorizer;
 import io.marquee.predict.table.ColumnSpec;
 import io.marquee.predict.table.ColumnType;
 import io.marquee.predict.table.Schema;
@@ -13,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Turns a {@link Table} into the {@link FloatMatrix} a classifier reads. Fitted once on training
@@ -27,9 +32,11 @@ import java.util.SplittableRandom;
  *       training quantiles {@code winsorLower}/{@code winsorUpper} (winsorizing); optionally
  *       standardised with the mean and standard deviation of the clipped training values. With
  *       {@code missingIndicators}, a column that had missing training values also yields
- *       {@code name__missing} (1 when the value was missing).</li>
- *   <li><b>boolean</b>: 0/1; a missing value becomes the training mode (plus the indicator as
- *       above).</li>
+ *       {@code name__missing} (1 when the value was missing). Imputation, winsorizing and scaling
+ *       are core's shared {@link NumericTransform} (the segmentation cleans its features with the
+ *       same one), fitted per column.</li>
+ *   <li><b>boolean</b>: 0/1; a missing value becomes the training mode ({@link Imputer#mode}, plus
+ *       the indicator as above).</li>
  *   <li><b>categorical</b>: one-hot over the kept levels (the {@code maxLevels} most frequent
  *       training levels with at least {@code minLevelCount} rows) plus one {@code name=__other__}
  *       column. A level that was rare in training or <em>never seen in training</em> (an unseen
@@ -139,40 +146,21 @@ public final class FeaturePipeline {
     // ---- fitting -------------------------------------------------------------------------------
 
     private static NumericStep fitNumeric(String name, double[] v, PipelineParams p) {
-        double[] present = present(v);
-        boolean hadMissing = present.length < v.length;
-        if (present.length == 0) {
-            return new NumericStep(name, 0, 0, 0, 0, 1, p.missingIndicators() && hadMissing, p.standardize());
-        }
-        double[] sample = sample(present, p.quantileSample(), p.seed() ^ name.hashCode());
-        Arrays.sort(sample);
-        double median = quantile(sample, 0.5);
-        double lo = p.winsorLower() > 0 ? quantile(sample, p.winsorLower()) : Double.NEGATIVE_INFINITY;
-        double hi = p.winsorUpper() < 1 ? quantile(sample, p.winsorUpper()) : Double.POSITIVE_INFINITY;
-        double sum = 0;
-        double sumSq = 0;
+        NumericTransform t = NumericTransform.fit(NumericColumns.of(v), new NumericTransformParams(p.winsorLower(),
+                p.winsorUpper(), p.standardize(), p.quantileSample(), p.seed() ^ name.hashCode()));
+        boolean hadMissing = false;
         for (double x : v) {
-            double y = clip(Double.isNaN(x) ? median : x, lo, hi);
-            sum += y;
-            sumSq += y * y;
+            hadMissing |= Double.isNaN(x);
         }
-        double mean = sum / v.length;
-        double var = Math.max(0, sumSq / v.length - mean * mean);
-        double sd = var > 1e-24 ? Math.sqrt(var) : 1;
-        return new NumericStep(name, median, lo, hi, mean, sd, p.missingIndicators() && hadMissing, p.standardize());
+        return new NumericStep(name, t, p.missingIndicators() && hadMissing);
     }
 
     private static BooleanStep fitBoolean(String name, double[] v, PipelineParams p) {
-        int ones = 0;
-        int present = 0;
+        boolean hadMissing = false;
         for (double x : v) {
-            if (!Double.isNaN(x)) {
-                present++;
-                ones += x == 1 ? 1 : 0;
-            }
+            hadMissing |= Double.isNaN(x);
         }
-        double mode = ones * 2 > present ? 1 : 0;
-        return new BooleanStep(name, mode, p.missingIndicators() && present < v.length);
+        return new BooleanStep(name, Imputer.mode(NumericColumns.of(v)).fill(0), p.missingIndicators() && hadMissing);
     }
 
     private static CategoricalStep fitCategorical(String name, String[] v, PipelineParams p) {
@@ -210,69 +198,15 @@ public final class FeaturePipeline {
         }
         Arrays.sort(kept);
         long median = kept.length == 0 ? 0 : kept[kept.length / 2];
-        double[] mean = new double[3];
-        double[] sq = new double[3];
+        double[][] parts = new double[3][v.length];
         double[] f = new double[3];
-        for (long t : v) {
-            TimestampStep.parts(t == Table.MISSING_TIME ? median : t, f);
+        for (int r = 0; r < v.length; r++) {
+            TimestampStep.parts(v[r] == Table.MISSING_TIME ? median : v[r], f);
             for (int j = 0; j < 3; j++) {
-                mean[j] += f[j];
-                sq[j] += f[j] * f[j];
+                parts[j][r] = f[j];
             }
         }
-        double[] sd = new double[3];
-        for (int j = 0; j < 3; j++) {
-            mean[j] /= v.length;
-            double var = Math.max(0, sq[j] / v.length - mean[j] * mean[j]);
-            sd[j] = var > 1e-24 ? Math.sqrt(var) : 1;
-        }
-        return new TimestampStep(name, median, mean, sd, p.standardize());
-    }
-
-    private static double[] present(double[] v) {
-        int n = 0;
-        for (double x : v) {
-            n += Double.isNaN(x) ? 0 : 1;
-        }
-        double[] out = new double[n];
-        int k = 0;
-        for (double x : v) {
-            if (!Double.isNaN(x)) {
-                out[k++] = x;
-            }
-        }
-        return out;
-    }
-
-    /** A seeded sample without replacement of at most {@code max} values (all of them when fewer). */
-    private static double[] sample(double[] v, int max, long seed) {
-        if (v.length <= max) {
-            return v.clone();
-        }
-        double[] a = v.clone();
-        SplittableRandom rnd = new SplittableRandom(seed);
-        for (int k = 0; k < max; k++) {
-            int j = k + rnd.nextInt(a.length - k);
-            double t = a[k];
-            a[k] = a[j];
-            a[j] = t;
-        }
-        return Arrays.copyOf(a, max);
-    }
-
-    /** Quantile of sorted values with linear interpolation between order statistics (type 7). */
-    static double quantile(double[] sorted, double q) {
-        if (sorted.length == 1) {
-            return sorted[0];
-        }
-        double h = (sorted.length - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-    }
-
-    private static double clip(double x, double lo, double hi) {
-        return x < lo ? lo : (x > hi ? hi : x);
+        return new TimestampStep(name, median, StandardScaler.fit(NumericColumns.of(parts)), p.standardize());
     }
 
     // ---- persistence -------------------------------------------------------------------------
@@ -300,12 +234,14 @@ public final class FeaturePipeline {
             String kind = (String) s.get("kind");
             String col = (String) s.get("column");
             steps.add(switch (kind) {
-                case "numeric" -> new NumericStep(col, num(s, "median"), num(s, "lo"), num(s, "hi"), num(s, "mean"),
-                        num(s, "sd"), (Boolean) s.get("indicator"), (Boolean) s.get("standardize"));
+                case "numeric" -> new NumericStep(col, new NumericTransform(Imputer.of(num(s, "median")),
+                        Winsorizer.of(new double[] {num(s, "lo")}, new double[] {num(s, "hi")}),
+                        StandardScaler.of(new double[] {num(s, "mean")}, new double[] {num(s, "sd")}),
+                        (Boolean) s.get("standardize")), (Boolean) s.get("indicator"));
                 case "boolean" -> new BooleanStep(col, num(s, "mode"), (Boolean) s.get("indicator"));
                 case "categorical" -> new CategoricalStep(col, (List<String>) s.get("levels"), (String) s.get("mode"));
                 case "timestamp" -> new TimestampStep(col, ((Number) s.get("median")).longValue(),
-                        doubles((List<Number>) s.get("mean")), doubles((List<Number>) s.get("sd")),
+                        StandardScaler.of(doubles((List<Number>) s.get("mean")), doubles((List<Number>) s.get("sd"))),
                         (Boolean) s.get("standardize"));
                 default -> throw InvalidInputException.of("pipeline step kind", kind,
                         "numeric, boolean, categorical or timestamp");
@@ -373,8 +309,8 @@ public final class FeaturePipeline {
         Map<String, Object> toMap();
     }
 
-    private record NumericStep(String column, double median, double lo, double hi, double mean, double sd,
-                               boolean indicator, boolean standardize) implements Step {
+    /** A numeric column: the shared {@link NumericTransform} (one column) plus the missing indicator. */
+    private record NumericStep(String column, NumericTransform transform, boolean indicator) implements Step {
         @Override
         public int width() {
             return indicator ? 2 : 1;
@@ -390,15 +326,10 @@ public final class FeaturePipeline {
             double[] v = (double[]) col;
             for (int r = 0; r < rows; r++) {
                 double x = v[r];
-                boolean missing = Double.isNaN(x);
-                double y = clip(missing ? median : x, lo, hi);
-                if (standardize) {
-                    y = (y - mean) / sd;
-                }
                 int at = r * stride + offset;
-                out[at] = (float) y;
+                out[at] = (float) transform.apply(0, x);
                 if (indicator) {
-                    out[at + 1] = missing ? 1f : 0f;
+                    out[at + 1] = Double.isNaN(x) ? 1f : 0f;
                 }
             }
         }
@@ -408,13 +339,13 @@ public final class FeaturePipeline {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("kind", "numeric");
             m.put("column", column);
-            m.put("median", median);
-            m.put("lo", finite(lo));
-            m.put("hi", finite(hi));
-            m.put("mean", mean);
-            m.put("sd", sd);
+            m.put("median", transform.imputer().fill(0));
+            m.put("lo", finite(transform.winsorizer().low(0)));
+            m.put("hi", finite(transform.winsorizer().high(0)));
+            m.put("mean", transform.scaler().mean(0));
+            m.put("sd", transform.scaler().sd(0));
             m.put("indicator", indicator);
-            m.put("standardize", standardize);
+            m.put("standardize", transform.standardize());
             return m;
         }
     }
@@ -513,7 +444,8 @@ public final class FeaturePipeline {
         }
     }
 
-    private record TimestampStep(String column, long median, double[] mean, double[] sd, boolean standardize)
+    /** A timestamp column: hour, weekday and month, standardised with the shared {@link StandardScaler}. */
+    private record TimestampStep(String column, long median, StandardScaler scaler, boolean standardize)
             implements Step {
         static void parts(long t, double[] f) {
             long day = Math.floorDiv(t, 86_400L);
@@ -539,7 +471,7 @@ public final class FeaturePipeline {
             for (int r = 0; r < rows; r++) {
                 parts(v[r] == Table.MISSING_TIME ? median : v[r], f);
                 for (int j = 0; j < 3; j++) {
-                    out[r * stride + offset + j] = (float) (standardize ? (f[j] - mean[j]) / sd[j] : f[j]);
+                    out[r * stride + offset + j] = (float) (standardize ? scaler.apply(j, f[j]) : f[j]);
                 }
             }
         }
@@ -550,8 +482,8 @@ public final class FeaturePipeline {
             m.put("kind", "timestamp");
             m.put("column", column);
             m.put("median", median);
-            m.put("mean", Arrays.stream(mean).boxed().toList());
-            m.put("sd", Arrays.stream(sd).boxed().toList());
+            m.put("mean", Arrays.stream(scaler.mean()).boxed().toList());
+            m.put("sd", Arrays.stream(scaler.sd()).boxed().toList());
             m.put("standardize", standardize);
             return m;
         }
