@@ -128,11 +128,23 @@ public final class SegmentModel implements Model {
     /**
      * The segment of a viewer of a data set, from the viewer's features computed over that data
      * set; a viewer without any view gets {@link SegmentAssignment#NONE} ("No viewing history").
+     * Indexes the whole data set on each call (O(events)); a server placing many viewers builds
+     * one {@link ViewerFeatures#index(Dataset)} and calls {@link #assignViewer(ViewerFeatures.Index, long)}.
      *
      * @throws NotFoundException when the data set has no such viewer
      */
     public SegmentAssignment assignViewer(Dataset data, long userId) {
-        double[] raw = ViewerFeatures.forViewer(data, spec, userId);
+        return assignViewer(ViewerFeatures.index(data), userId);
+    }
+
+    /**
+     * As {@link #assignViewer(Dataset, long)} from an index of the data set, in O(the viewer's
+     * events): the features equal the viewer's row of the batch computation.
+     *
+     * @throws NotFoundException when the data set has no such viewer
+     */
+    public SegmentAssignment assignViewer(ViewerFeatures.Index index, long userId) {
+        double[] raw = index.forViewer(spec, userId);
         if (raw[pre.names().indexOf("views_log")] == 0) {
             return new SegmentAssignment(userId, SegmentAssignment.NONE, SegmentAssignment.NO_HISTORY, null);
         }

@@ -177,20 +177,73 @@ public final class ViewerFeatures {
 
     /**
      * Raw features of one viewer (by external id) over the whole data set, in the column order of
-     * {@link #names(FeatureSpec)}; a viewer without any view gets NaN for every share.
+     * {@link #names(FeatureSpec)}; a viewer without any view gets NaN for every share. Builds an
+     * {@link Index} of the whole data set, O(events): to place many viewers, build one with
+     * {@link #index(Dataset)} and ask it.
      *
      * @throws NotFoundException when the data set has no such viewer
      */
     public static double[] forViewer(Dataset data, FeatureSpec spec, long userId) {
-        int u = data.users().indexOf(userId);
-        if (u < 0) {
-            throw new NotFoundException("viewer " + userId + " is not in the data set");
+        return index(data).forViewer(spec, userId);
+    }
+
+    /** An index of every viewer's events in {@code data}, built once in O(events) for serving. */
+    public static Index index(Dataset data) {
+        return new Index(data);
+    }
+
+    /**
+     * Every viewer's watch events (or ratings), sorted by time and deduplicated, plus every viewer's
+     * rating count, sum and sum of squares, and the reference time of the data set: what
+     * {@link #compute(Dataset, FeatureSpec, int)} builds for the batch, kept so that one viewer's
+     * features ({@link #forViewer(FeatureSpec, long)}) cost O(that viewer's events) and equal the
+     * viewer's row of the batch computation. Immutable and thread-safe; holds a reference to the
+     * data set.
+     */
+    public static final class Index {
+        private final Dataset data;
+        private final Events events;
+        private final RatingStats ratings;
+        private final long reference;
+
+        private Index(Dataset data) {
+            this.data = data;
+            this.events = Events.of(data, Window.all());
+            this.ratings = RatingStats.of(data.ratings(), Window.all());
+            this.reference = ViewerFeatures.referenceTime(data);
         }
-        Events ev = Events.ofUser(data, u);
-        RatingStats rs = RatingStats.ofUser(data.ratings(), u);
-        double[] out = new double[names(spec).size()];
-        new Context(data, spec, referenceTime(data)).fill(ev, u, rs, out, 0);
-        return out;
+
+        /** The indexed data set. */
+        public Dataset data() {
+            return data;
+        }
+
+        /** Recency and tenure are measured to this time ({@link #referenceTime(Dataset)}). */
+        public long referenceTime() {
+            return reference;
+        }
+
+        /** Views (deduplicated watch events, or ratings without a watch log) of a viewer by index. */
+        public int views(int userIndex) {
+            return events.count(userIndex);
+        }
+
+        /**
+         * Raw features of one viewer (by external id), in the column order of
+         * {@link #names(FeatureSpec)}; a viewer without any view gets NaN for every share. Costs
+         * O(the viewer's events + genres and devices of the spec).
+         *
+         * @throws NotFoundException when the data set has no such viewer
+         */
+        public double[] forViewer(FeatureSpec spec, long userId) {
+            int u = data.users().indexOf(userId);
+            if (u < 0) {
+                throw new NotFoundException("viewer " + userId + " is not in the data set");
+            }
+            double[] out = new double[names(spec).size()];
+            new Context(data, spec, reference).fill(events, u, ratings, out, 0);
+            return out;
+        }
     }
 
     /** Watch events (or ratings) per user, sorted by time, duplicates removed, inside a window. */
@@ -230,32 +283,6 @@ public final class ViewerFeatures {
                 if (time[k] >= window.from() && time[k] < window.to()) {
                     pos[fill[user[k]]++] = k;
                 }
-            }
-            return dedupe(counts, pos, time, item, users, fromWatches);
-        }
-
-        static Events ofUser(Dataset data, int u) {
-            int users = data.users().size();
-            boolean fromWatches = data.watches().size() > 0;
-            int[] user = fromWatches ? data.watches().userArray() : data.ratings().userArray();
-            long[] time = fromWatches ? data.watches().startedAtArray() : data.ratings().timeArray();
-            int[] item = fromWatches ? data.watches().itemArray() : data.ratings().itemArray();
-            int[] counts = new int[users + 1];
-            int n = 0;
-            for (int k = 0; k < user.length; k++) {
-                if (user[k] == u) {
-                    n++;
-                }
-            }
-            int[] pos = new int[n];
-            int m = 0;
-            for (int k = 0; k < user.length; k++) {
-                if (user[k] == u) {
-                    pos[m++] = k;
-                }
-            }
-            for (int v = u + 1; v <= users; v++) {
-                counts[v] = n;
             }
             return dedupe(counts, pos, time, item, users, fromWatches);
         }
@@ -322,22 +349,6 @@ public final class ViewerFeatures {
                     c[u]++;
                     s[u] += v;
                     q[u] += v * v;
-                }
-            }
-            return new RatingStats(c, s, q);
-        }
-
-        static RatingStats ofUser(Interactions r, int user) {
-            int users = r.users().size();
-            int[] c = new int[users];
-            double[] s = new double[users];
-            double[] q = new double[users];
-            for (int k = 0; k < r.size(); k++) {
-                if (r.user(k) == user) {
-                    double v = r.value(k);
-                    c[user]++;
-                    s[user] += v;
-                    q[user] += v * v;
                 }
             }
             return new RatingStats(c, s, q);

@@ -12,6 +12,9 @@ import io.marquee.core.domain.User;
 import io.marquee.core.domain.WatchEvent;
 import io.marquee.core.error.InvalidInputException;
 import io.marquee.core.error.NotFoundException;
+import io.marquee.core.progress.Progress;
+import io.marquee.core.synth.GeneratorParams;
+import io.marquee.core.synth.SyntheticGenerator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +96,26 @@ public class ViewerFeaturesTest {
                 .hasMessageContaining("99");
         assertThatThrownBy(() -> ViewerFeatures.compute(d, SPEC, 0)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("min_views");
+    }
+
+    @Test
+    void the_index_gives_every_viewer_the_row_of_the_batch_computation() {
+        DatasetBuilder b = new DatasetBuilder();
+        SyntheticGenerator.generate(GeneratorParams.defaults().withUsers(400).withMovies(120), b, Progress.NONE);
+        Dataset d = b.build();
+        FeatureSpec spec = FeatureSpec.fit(d, 12, 2);
+        FeatureMatrix batch = ViewerFeatures.compute(d, spec, 1);
+        ViewerFeatures.Index index = ViewerFeatures.index(d);
+        assertThat(batch.rows()).isGreaterThan(300);
+        for (int r = 0; r < batch.rows(); r++) {
+            // bit for bit: the same events in the same order, the same arithmetic
+            assertThat(index.forViewer(spec, batch.userId(r))).as("viewer %d", batch.userId(r))
+                    .containsExactly(batch.row(r));
+            assertThat(index.views(batch.userIndex(r))).isGreaterThan(0);
+        }
+        assertThat(index.referenceTime()).isEqualTo(ViewerFeatures.referenceTime(d));
+        assertThatThrownBy(() -> index.forViewer(spec, -1)).isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("-1");
     }
 
     @Test
