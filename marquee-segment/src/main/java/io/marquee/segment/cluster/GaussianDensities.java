@@ -8,10 +8,20 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 /**
  * Log densities of a set of Gaussian components, precomputed for fast evaluation: per component
  * the log of its weight plus its normalising constant, and the inverse variances (diagonal) or the
- * Cholesky factor of the covariance (full, factorised with EJML). Immutable.
+ * inverse of the Cholesky factor of the covariance (full, factorised with EJML). Immutable.
+ *
+ * <p>Full covariances: the Mahalanobis term of a point is |W (x − μ)|² with W = L⁻¹ lower
+ * triangular. {@link #logJoints} evaluates it for four points at once, the four running sums held
+ * in local variables, so that their additions are independent of each other (one point's dot
+ * product is a chain of dependent additions). {@link #logJoint} (one point, for serving) adds the
+ * same terms in the same order, so both give identical values.
  */
 final class GaussianDensities {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
+    /** Points a parallel task hands to {@link #logJoints} at a time. */
+    static final int BLOCK = 32;
+    /** Points whose full-covariance terms are computed together. */
+    private static final int GROUP = 4;
 
     final int k;
     final int d;
@@ -48,8 +58,7 @@ final class GaussianDensities {
                 for (int j = 0; j < d; j++) {
                     logDet += 2 * Math.log(l.get(j, j));
                 }
-                // W = L⁻¹ (lower triangular) by forward substitution on the identity, so that the
-                // Mahalanobis term is |W (x − μ)|², rows of W being independent dot products
+                // W = L⁻¹ (lower triangular) by forward substitution on the identity
                 int fo = c * d * d;
                 for (int col = 0; col < d; col++) {
                     for (int i = col; i < d; i++) {
@@ -71,17 +80,119 @@ final class GaussianDensities {
         }
     }
 
+    /** Work arrays of {@link #logJoints}, one per thread. */
+    final class Scratch {
+        final double[] diff = new double[GROUP * d];
+        final double[] row = new double[Math.max(d, 1)];
+    }
+
+    Scratch scratch() {
+        return new Scratch();
+    }
+
+    /**
+     * Writes log(weight_c · N(x_i | μ_c, Σ_c)) of the points {@code i} in {@code [from, from + m)}
+     * of the row-major {@code x} into {@code out[i·k + c]}. Each value equals what
+     * {@link #logJoint} gives for the point.
+     */
+    void logJoints(double[] x, int from, int m, double[] out, Scratch s) {
+        int p = 0;
+        if (full) {
+            for (; p + GROUP <= m; p += GROUP) {
+                fullGroup(x, from + p, out, s.diff);
+            }
+        }
+        for (; p < m; p++) {
+            int i = from + p;
+            fill(x, i * d, out, i * k, s.row);
+        }
+    }
+
+    /**
+     * Full covariances, four points at once: the triangular products W (x_p − μ) of the four
+     * points are independent sums kept in registers, so they overlap in the processor instead of
+     * each waiting for its previous addition; every sum adds the same terms in the same order as
+     * {@link #fill}.
+     */
+    private void fullGroup(double[] x, int first, double[] out, double[] diff) {
+        int x0 = first * d;
+        for (int c = 0; c < k; c++) {
+            int mo = c * d;
+            int wo = c * d * d;
+            for (int p = 0; p < GROUP; p++) {
+                int xo = x0 + p * d;
+                int o = p * d;
+                for (int j = 0; j < d; j++) {
+                    diff[o + j] = x[xo + j] - means[mo + j];
+                }
+            }
+            double q0 = 0;
+            double q1 = 0;
+            double q2 = 0;
+            double q3 = 0;
+            int d1 = d;
+            int d2 = 2 * d;
+            int d3 = 3 * d;
+            for (int i = 0; i < d; i++) {
+                int row = wo + i * d;
+                double z0 = 0;
+                double z1 = 0;
+                double z2 = 0;
+                double z3 = 0;
+                for (int j = 0; j <= i; j++) {
+                    double w = factor[row + j];
+                    z0 += w * diff[j];
+                    z1 += w * diff[d1 + j];
+                    z2 += w * diff[d2 + j];
+                    z3 += w * diff[d3 + j];
+                }
+                q0 += z0 * z0;
+                q1 += z1 * z1;
+                q2 += z2 * z2;
+                q3 += z3 * z3;
+            }
+            int o = first * k + c;
+            out[o] = constant[c] - 0.5 * q0;
+            out[o + k] = constant[c] - 0.5 * q1;
+            out[o + 2 * k] = constant[c] - 0.5 * q2;
+            out[o + 3 * k] = constant[c] - 0.5 * q3;
+        }
+    }
+
+    /** Log-sum-exp of {@code v[off..off + k)} (the log density of the mixture when v holds log joints). */
+    double logSumExp(double[] v, int off) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+            if (v[off + c] > max) {
+                max = v[off + c];
+            }
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
+        double s = 0;
+        for (int c = 0; c < k; c++) {
+            s += Math.exp(v[off + c] - max);
+        }
+        return max + Math.log(s);
+    }
+
     /**
      * Writes log(weight_c · N(x | μ_c, Σ_c)) for every component into {@code out[outOff..]} and
      * returns their log-sum-exp (the log density of the mixture at x). {@code scratch} has ≥ d entries.
      */
     double logJoint(double[] x, int off, double[] out, int outOff, double[] scratch) {
-        double max = Double.NEGATIVE_INFINITY;
+        fill(x, off, out, outOff, scratch);
+        return logSumExp(out, outOff);
+    }
+
+    /** The log joints of {@link #logJoint} without their log-sum-exp. */
+    private void fill(double[] x, int off, double[] out, int outOff, double[] scratch) {
         for (int c = 0; c < k; c++) {
             double q;
             int mo = c * d;
             if (full) {
-                // z = W (x − μ) with W = L⁻¹ lower triangular; q = |z|²
+                // z = W (x − μ) with W = L⁻¹ lower triangular; q = |z|²; terms added as in logJoints
                 int wo = c * d * d;
                 for (int j = 0; j < d; j++) {
                     scratch[j] = x[off + j] - means[mo + j];
@@ -89,21 +200,10 @@ final class GaussianDensities {
                 q = 0;
                 for (int i = 0; i < d; i++) {
                     int row = wo + i * d;
-                    double s0 = 0;
-                    double s1 = 0;
-                    double s2 = 0;
-                    double s3 = 0;
-                    int j = 0;
-                    for (; j + 3 <= i; j += 4) {
-                        s0 += factor[row + j] * scratch[j];
-                        s1 += factor[row + j + 1] * scratch[j + 1];
-                        s2 += factor[row + j + 2] * scratch[j + 2];
-                        s3 += factor[row + j + 3] * scratch[j + 3];
+                    double z = 0;
+                    for (int j = 0; j <= i; j++) {
+                        z += factor[row + j] * scratch[j];
                     }
-                    for (; j <= i; j++) {
-                        s0 += factor[row + j] * scratch[j];
-                    }
-                    double z = (s0 + s1) + (s2 + s3);
                     q += z * z;
                 }
             } else {
@@ -122,19 +222,7 @@ final class GaussianDensities {
                 }
                 q = q0 + q1;
             }
-            double v = constant[c] - 0.5 * q;
-            out[outOff + c] = v;
-            if (v > max) {
-                max = v;
-            }
+            out[outOff + c] = constant[c] - 0.5 * q;
         }
-        if (max == Double.NEGATIVE_INFINITY) {
-            return max;
-        }
-        double s = 0;
-        for (int c = 0; c < k; c++) {
-            s += Math.exp(out[outOff + c] - max);
-        }
-        return max + Math.log(s);
     }
 }

@@ -26,6 +26,13 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * A component that loses all its points keeps its mean and covariance with weight 0.
  */
 public final class GaussianMixture {
+    /**
+     * Rows per parallel chunk of the E- and M-steps: small enough that a few thousand viewers
+     * still keep two cores busy, fixed so the per-chunk sums (combined in chunk order) and hence
+     * every result do not depend on the number of threads.
+     */
+    static final int CHUNK = 1024;
+
     private GaussianMixture() {
     }
 
@@ -118,23 +125,26 @@ public final class GaussianMixture {
         int n = points.n();
         int k = dens.k;
         double[] x = points.data();
-        int d = points.d();
-        double[] part = new double[Chunks.count(n)];
-        Chunks.forEach(n, (c, from, to) -> {
-            double[] scratch = new double[d];
+        double[] part = new double[chunks(n)];
+        Chunks.forEach(n, CHUNK, (c, from, to) -> {
+            GaussianDensities.Scratch scratch = dens.scratch();
             double s = 0;
-            for (int i = from; i < to; i++) {
-                double lse = dens.logJoint(x, i * d, resp, i * k, scratch);
-                s += lse;
-                int best = 0;
-                for (int j = 0; j < k; j++) {
-                    double r = Math.exp(resp[i * k + j] - lse);
-                    resp[i * k + j] = r;
-                    if (r > resp[i * k + best]) {
-                        best = j;
+            for (int b = from; b < to; b += GaussianDensities.BLOCK) {
+                int m = Math.min(GaussianDensities.BLOCK, to - b);
+                dens.logJoints(x, b, m, resp, scratch);
+                for (int i = b; i < b + m; i++) {
+                    double lse = dens.logSumExp(resp, i * k);
+                    s += lse;
+                    int best = 0;
+                    for (int j = 0; j < k; j++) {
+                        double r = Math.exp(resp[i * k + j] - lse);
+                        resp[i * k + j] = r;
+                        if (r > resp[i * k + best]) {
+                            best = j;
+                        }
                     }
+                    labels[i] = best;
                 }
-                labels[i] = best;
             }
             part[c] = s;
         });
@@ -145,16 +155,20 @@ public final class GaussianMixture {
         return ll;
     }
 
+    private static int chunks(int n) {
+        return (n + CHUNK - 1) / CHUNK;
+    }
+
     /** Weights, means and covariances from responsibilities (two passes: means, then scatter). */
     static void mStep(Points points, double[] resp, int k, boolean full, double floor, double[] weights,
                       double[] means, double[] cov) {
         int n = points.n();
         int d = points.d();
         double[] x = points.data();
-        int chunks = Chunks.count(n);
+        int chunks = chunks(n);
         double[][] nk = new double[chunks][k];
         double[][] sx = new double[chunks][k * d];
-        Chunks.forEach(n, (c, from, to) -> {
+        Chunks.forEach(n, CHUNK, (c, from, to) -> {
             double[] a = nk[c];
             double[] s = sx[c];
             for (int i = from; i < to; i++) {
@@ -194,34 +208,45 @@ public final class GaussianMixture {
         }
         int cs = full ? d * d : d;
         double[][] sc = new double[chunks][k * cs];
-        Chunks.forEach(n, (c, from, to) -> {
+        // scatter: per chunk and component, points with a non-zero responsibility taken four at a
+        // time (a short group is padded with zero weight and zero difference, which adds exact
+        // zeros), so each entry of the component's matrix is loaded and stored once per four points
+        Chunks.forEach(n, CHUNK, (c, from, to) -> {
             double[] s = sc[c];
-            double[] diff = new double[d];
-            for (int i = from; i < to; i++) {
-                int xo = i * d;
-                for (int j = 0; j < k; j++) {
-                    double r = resp[i * k + j];
-                    if (r == 0 || !alive[j]) {
-                        continue;
-                    }
-                    int mo = j * d;
-                    for (int t = 0; t < d; t++) {
-                        diff[t] = x[xo + t] - means[mo + t];
-                    }
-                    int so = j * cs;
-                    if (full) {
-                        for (int a = 0; a < d; a++) {
-                            double ra = r * diff[a];
-                            int row = so + a * d;
-                            for (int b = 0; b <= a; b++) {
-                                s[row + b] += ra * diff[b];
-                            }
+            double[] diff = new double[4 * d];
+            double[] w = new double[4];
+            for (int j = 0; j < k; j++) {
+                if (!alive[j]) {
+                    continue;
+                }
+                int mo = j * d;
+                int so = j * cs;
+                int filled = 0;
+                for (int i = from; i <= to; i++) {
+                    if (i < to) {
+                        double r = resp[i * k + j];
+                        if (r == 0) {
+                            continue;
                         }
-                    } else {
+                        int xo = i * d;
+                        int o = filled * d;
                         for (int t = 0; t < d; t++) {
-                            s[so + t] += r * diff[t] * diff[t];
+                            diff[o + t] = x[xo + t] - means[mo + t];
+                        }
+                        w[filled++] = r;
+                        if (filled < 4) {
+                            continue;
+                        }
+                    } else if (filled == 0) {
+                        break;
+                    } else {
+                        for (int f = filled; f < 4; f++) {
+                            w[f] = 0;
+                            java.util.Arrays.fill(diff, f * d, (f + 1) * d, 0);
                         }
                     }
+                    scatter(s, so, diff, w, d, full);
+                    filled = 0;
                 }
             }
         });
@@ -251,6 +276,36 @@ public final class GaussianMixture {
                 for (int t = 0; t < d; t++) {
                     cov[so + t] = Math.max(floor, scTot[so + t] / nTot[j]);
                 }
+            }
+        }
+    }
+
+    /**
+     * Adds Σ_f w_f · diff_f diff_fᵀ of four points (lower triangle when full, the diagonal
+     * otherwise) to the matrix at {@code s[so..]}.
+     */
+    private static void scatter(double[] s, int so, double[] diff, double[] w, int d, boolean full) {
+        int d1 = d;
+        int d2 = 2 * d;
+        int d3 = 3 * d;
+        if (full) {
+            for (int a = 0; a < d; a++) {
+                double r0 = w[0] * diff[a];
+                double r1 = w[1] * diff[d1 + a];
+                double r2 = w[2] * diff[d2 + a];
+                double r3 = w[3] * diff[d3 + a];
+                int row = so + a * d;
+                for (int b = 0; b <= a; b++) {
+                    s[row + b] += (r0 * diff[b] + r1 * diff[d1 + b]) + (r2 * diff[d2 + b] + r3 * diff[d3 + b]);
+                }
+            }
+        } else {
+            for (int t = 0; t < d; t++) {
+                double a0 = diff[t];
+                double a1 = diff[d1 + t];
+                double a2 = diff[d2 + t];
+                double a3 = diff[d3 + t];
+                s[so + t] += (w[0] * a0 * a0 + w[1] * a1 * a1) + (w[2] * a2 * a2 + w[3] * a3 * a3);
             }
         }
     }
