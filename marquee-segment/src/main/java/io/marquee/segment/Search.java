@@ -56,9 +56,16 @@ final class Search {
         final double[] trace;
         /** Clusters the fitted model can assign to (some may end up empty on the full data). */
         final int modelClusters;
+        /** How the setting was fitted when not simply on all viewers, for the comparison table ("" otherwise). */
+        final String fitNote;
 
         Trial(Algorithm algorithm, String config, Assigner assigner, int[] labels, double seconds, double bic,
               Fitter fitter, double[] trace, int modelClusters) {
+            this(algorithm, config, assigner, labels, seconds, bic, fitter, trace, modelClusters, "");
+        }
+
+        Trial(Algorithm algorithm, String config, Assigner assigner, int[] labels, double seconds, double bic,
+              Fitter fitter, double[] trace, int modelClusters, String fitNote) {
             this.algorithm = algorithm;
             this.config = config;
             this.assigner = assigner;
@@ -68,6 +75,7 @@ final class Search {
             this.fitter = fitter;
             this.trace = trace;
             this.modelClusters = modelClusters;
+            this.fitNote = fitNote;
         }
     }
 
@@ -91,18 +99,52 @@ final class Search {
             LOG.info("k-means: k {}..{} fitted", p.kMin(), kMax);
         }
         if (p.algorithms().contains(Algorithm.GMM)) {
+            // every size on a sample, where BIC compares them; the BIC-best of each shape again on all
+            int[] rows = sample(n, p.gmmSample(), p.seed() ^ 0x6A55L);
+            boolean sampled = rows.length < n;
+            Points s = sampled ? x.subset(rows) : x;
             for (GmmParams.Covariance cov : p.gmmCovariances()) {
-                for (int k = p.kMin(); k <= kMax; k++) {
+                List<GmmModel> fits = new ArrayList<>();
+                List<Double> secs = new ArrayList<>();
+                int best = -1;
+                for (int k = p.kMin(); k <= Math.min(kMax, s.n() - 1); k++) {
                     GmmParams gp = new GmmParams(k, cov, p.maxIterations(), GMM_TOLERANCE, 1e-6, p.seed());
                     long t0 = System.nanoTime();
-                    GmmModel m = GaussianMixture.fit(x, gp);
-                    double secs = (System.nanoTime() - t0) / 1e9;
-                    Fitter f = (pts, seed) -> GaussianMixture.fit(pts, gp.withSeed(seed));
-                    LOG.debug("GMM {} k={}: {} iterations, {} s", cov.id(), k, m.iterations(), secs);
-                    trials.add(new Trial(Algorithm.GMM, "covariance=" + cov.id() + ";components=" + k, m, m.labels(),
-                            secs, m.bic(), f, m.summary().epochLoss(), k));
+                    GmmModel m = GaussianMixture.fit(s, gp);
+                    secs.add((System.nanoTime() - t0) / 1e9);
+                    LOG.debug("GMM {} k={}: {} iterations, {} s", cov.id(), k, m.iterations(), secs.get(secs.size() - 1));
+                    fits.add(m);
+                    if (Double.isFinite(m.bic()) && (best < 0 || m.bic() < fits.get(best).bic())) {
+                        best = fits.size() - 1;
+                    }
                 }
-                LOG.info("Gaussian mixtures ({}): components {}..{} fitted", cov.id(), p.kMin(), kMax);
+                for (int i = 0; i < fits.size(); i++) {
+                    GmmModel m = fits.get(i);
+                    int k = m.components();
+                    GmmParams gp = new GmmParams(k, cov, p.maxIterations(), GMM_TOLERANCE, 1e-6, p.seed());
+                    double seconds = secs.get(i);
+                    GmmModel model = m;
+                    int[] labels;
+                    if (!sampled) {
+                        labels = m.labels();
+                    } else if (i == best) {
+                        long t0 = System.nanoTime();
+                        model = GaussianMixture.fit(x, gp);
+                        seconds += (System.nanoTime() - t0) / 1e9;
+                        labels = model.labels();
+                    } else {
+                        labels = m.assignAll(x);
+                    }
+                    Fitter f = (pts, seed) -> GaussianMixture.fit(pts, gp.withSeed(seed));
+                    // the BIC reported is the sample fit's, so the sizes stay comparable
+                    String note = !sampled ? "" : "BIC on a sample of " + s.n()
+                            + (i == best ? "; the BIC-best size, fitted again on all viewers" : "; fitted on that sample");
+                    trials.add(new Trial(Algorithm.GMM, "covariance=" + cov.id() + ";components=" + k, model, labels,
+                            seconds, m.bic(), f, model.summary().epochLoss(), k, note));
+                }
+                LOG.info("Gaussian mixtures ({}): components {}..{} fitted to {} viewers{}", cov.id(), p.kMin(), kMax,
+                        s.n(), sampled && best >= 0 ? ", components=" + fits.get(best).components()
+                                + " (BIC-best) again to all " + n : "");
             }
         }
         if (p.algorithms().contains(Algorithm.WARD)) {

@@ -24,6 +24,10 @@ import java.util.stream.Collectors;
  * @param gmmCovariances      covariance shapes tried for the Gaussian mixture
  * @param wardSample          viewers clustered by Ward (the rest go to the nearest centroid) (10–20,000)
  * @param densitySample       viewers clustered by DBSCAN and HDBSCAN* (the rest are assigned) (10–20,000)
+ * @param gmmSample           Gaussian mixtures of every size are fitted to a sample of this many viewers, where
+ *                            BIC chooses the number of components; the BIC-best of each covariance shape is
+ *                            then fitted again on all viewers (the others label all viewers from their sample
+ *                            fit) (100–1,000,000)
  * @param dbscanMinPoints     DBSCAN's minimum neighbourhood size (2–10,000); ε is tuned over
  *                            quantiles of the distance to the minPoints-th neighbour
  * @param silhouetteMaxExact  silhouette computed exactly up to this many viewers, on a sample beyond (100–50,000)
@@ -42,7 +46,7 @@ import java.util.stream.Collectors;
  */
 public record SegmentParams(Set<Algorithm> algorithms, int kMin, int kMax, int kmeansRestarts, int maxIterations,
                             List<GmmParams.Covariance> gmmCovariances, int wardSample, int densitySample,
-                            int dbscanMinPoints, int silhouetteMaxExact, int silhouetteSample,
+                            int gmmSample, int dbscanMinPoints, int silhouetteMaxExact, int silhouetteSample,
                             double minSegmentShare, double maxNoiseShare, int stabilityRuns,
                             double stabilityFraction, double minStability, int topGenres, int topDevices, int minViews,
                             double winsorQuantile, long seed) implements Params {
@@ -94,6 +98,7 @@ public record SegmentParams(Set<Algorithm> algorithms, int kMin, int kMax, int k
         gmmCovariances = List.copyOf(gmmCovariances);
         between("ward_sample", wardSample, 10, 20_000);
         between("density_sample", densitySample, 10, 20_000);
+        between("gmm_sample", gmmSample, 100, 1_000_000);
         between("dbscan_min_points", dbscanMinPoints, 2, 10_000);
         between("silhouette_max_exact", silhouetteMaxExact, 100, 50_000);
         between("silhouette_sample", silhouetteSample, 100, silhouetteMaxExact);
@@ -122,68 +127,76 @@ public record SegmentParams(Set<Algorithm> algorithms, int kMin, int kMax, int k
 
     /**
      * Every algorithm; k from 3 to 10; 4 k-means restarts; 100 iterations; diagonal and full GMMs;
-     * Ward on 5,000 viewers; DBSCAN and HDBSCAN* on 3,000 with minPoints 10; silhouette exact up to
+     * Ward on 5,000 viewers; DBSCAN and HDBSCAN* on 3,000 with minPoints 10; mixture sizes chosen on 5,000; silhouette exact up to
      * 20,000 viewers, else on 10,000; smallest segment ≥ 2 %, noise ≤ 10 %; 10 subsamples of 80 % for
      * stability, of which the chosen model must reach a mean adjusted Rand index of 0.6; 12 genres and 2
      * devices; viewers with ≥ 1 view; 1 % winsorising; seed 42.
      */
     public static SegmentParams defaults() {
         return new SegmentParams(EnumSet.allOf(Algorithm.class), 3, 10, 4, 100,
-                List.of(GmmParams.Covariance.DIAGONAL, GmmParams.Covariance.FULL), 5000, 3000, 10, 20_000, 10_000,
+                List.of(GmmParams.Covariance.DIAGONAL, GmmParams.Covariance.FULL), 5000, 3000, 5000, 10, 20_000, 10_000,
                 0.02, 0.10, 10, 0.8, 0.6, 12, 2, 1, 0.01, 42L);
     }
 
     public SegmentParams withAlgorithms(Set<Algorithm> value) {
         return new SegmentParams(value, kMin, kMax, kmeansRestarts, maxIterations, gmmCovariances, wardSample,
-                densitySample, dbscanMinPoints, silhouetteMaxExact, silhouetteSample, minSegmentShare, maxNoiseShare,
+                densitySample, gmmSample, dbscanMinPoints, silhouetteMaxExact, silhouetteSample, minSegmentShare, maxNoiseShare,
                 stabilityRuns, stabilityFraction, minStability, topGenres, topDevices, minViews, winsorQuantile, seed);
     }
 
     public SegmentParams withK(int min, int max) {
         return new SegmentParams(algorithms, min, max, kmeansRestarts, maxIterations, gmmCovariances, wardSample,
-                densitySample, dbscanMinPoints, silhouetteMaxExact, silhouetteSample, minSegmentShare, maxNoiseShare,
+                densitySample, gmmSample, dbscanMinPoints, silhouetteMaxExact, silhouetteSample, minSegmentShare, maxNoiseShare,
                 stabilityRuns, stabilityFraction, minStability, topGenres, topDevices, minViews, winsorQuantile, seed);
     }
 
     public SegmentParams withGmmCovariances(List<GmmParams.Covariance> value) {
         return new SegmentParams(algorithms, kMin, kMax, kmeansRestarts, maxIterations, value, wardSample,
-                densitySample, dbscanMinPoints, silhouetteMaxExact, silhouetteSample, minSegmentShare, maxNoiseShare,
+                densitySample, gmmSample, dbscanMinPoints, silhouetteMaxExact, silhouetteSample, minSegmentShare, maxNoiseShare,
                 stabilityRuns, stabilityFraction, minStability, topGenres, topDevices, minViews, winsorQuantile, seed);
     }
 
     public SegmentParams withSamples(int ward, int density) {
         return new SegmentParams(algorithms, kMin, kMax, kmeansRestarts, maxIterations, gmmCovariances, ward,
-                density, dbscanMinPoints, silhouetteMaxExact, silhouetteSample, minSegmentShare, maxNoiseShare,
+                density, gmmSample, dbscanMinPoints, silhouetteMaxExact, silhouetteSample, minSegmentShare, maxNoiseShare,
                 stabilityRuns, stabilityFraction, minStability, topGenres, topDevices, minViews, winsorQuantile, seed);
+    }
+
+    /** A copy whose Gaussian mixtures choose their number of components on a sample of {@code value} viewers. */
+    public SegmentParams withGmmSample(int value) {
+        return new SegmentParams(algorithms, kMin, kMax, kmeansRestarts, maxIterations, gmmCovariances, wardSample,
+                densitySample, value, dbscanMinPoints, silhouetteMaxExact, silhouetteSample, minSegmentShare,
+                maxNoiseShare, stabilityRuns, stabilityFraction, minStability, topGenres, topDevices, minViews,
+                winsorQuantile, seed);
     }
 
     public SegmentParams withStability(int runs, double fraction) {
         return new SegmentParams(algorithms, kMin, kMax, kmeansRestarts, maxIterations, gmmCovariances, wardSample,
-                densitySample, dbscanMinPoints, silhouetteMaxExact, silhouetteSample, minSegmentShare, maxNoiseShare,
+                densitySample, gmmSample, dbscanMinPoints, silhouetteMaxExact, silhouetteSample, minSegmentShare, maxNoiseShare,
                 runs, fraction, minStability, topGenres, topDevices, minViews, winsorQuantile, seed);
     }
 
     public SegmentParams withMinStability(double value) {
         return new SegmentParams(algorithms, kMin, kMax, kmeansRestarts, maxIterations, gmmCovariances, wardSample,
-                densitySample, dbscanMinPoints, silhouetteMaxExact, silhouetteSample, minSegmentShare, maxNoiseShare,
+                densitySample, gmmSample, dbscanMinPoints, silhouetteMaxExact, silhouetteSample, minSegmentShare, maxNoiseShare,
                 stabilityRuns, stabilityFraction, value, topGenres, topDevices, minViews, winsorQuantile, seed);
     }
 
     public SegmentParams withSilhouette(int maxExact, int sample) {
         return new SegmentParams(algorithms, kMin, kMax, kmeansRestarts, maxIterations, gmmCovariances, wardSample,
-                densitySample, dbscanMinPoints, maxExact, sample, minSegmentShare, maxNoiseShare,
+                densitySample, gmmSample, dbscanMinPoints, maxExact, sample, minSegmentShare, maxNoiseShare,
                 stabilityRuns, stabilityFraction, minStability, topGenres, topDevices, minViews, winsorQuantile, seed);
     }
 
     public SegmentParams withFeatures(int genres, int devices, int views) {
         return new SegmentParams(algorithms, kMin, kMax, kmeansRestarts, maxIterations, gmmCovariances, wardSample,
-                densitySample, dbscanMinPoints, silhouetteMaxExact, silhouetteSample, minSegmentShare, maxNoiseShare,
+                densitySample, gmmSample, dbscanMinPoints, silhouetteMaxExact, silhouetteSample, minSegmentShare, maxNoiseShare,
                 stabilityRuns, stabilityFraction, minStability, genres, devices, views, winsorQuantile, seed);
     }
 
     public SegmentParams withSeed(long value) {
         return new SegmentParams(algorithms, kMin, kMax, kmeansRestarts, maxIterations, gmmCovariances, wardSample,
-                densitySample, dbscanMinPoints, silhouetteMaxExact, silhouetteSample, minSegmentShare, maxNoiseShare,
+                densitySample, gmmSample, dbscanMinPoints, silhouetteMaxExact, silhouetteSample, minSegmentShare, maxNoiseShare,
                 stabilityRuns, stabilityFraction, minStability, topGenres, topDevices, minViews, winsorQuantile, value);
     }
 
@@ -198,6 +211,7 @@ public record SegmentParams(Set<Algorithm> algorithms, int kMin, int kMax, int k
         m.put("gmm_covariances", gmmCovariances.stream().map(GmmParams.Covariance::id).collect(Collectors.toList()));
         m.put("ward_sample", wardSample);
         m.put("density_sample", densitySample);
+        m.put("gmm_sample", gmmSample);
         m.put("dbscan_min_points", dbscanMinPoints);
         m.put("silhouette_max_exact", silhouetteMaxExact);
         m.put("silhouette_sample", silhouetteSample);

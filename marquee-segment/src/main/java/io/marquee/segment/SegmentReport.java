@@ -161,8 +161,9 @@ final class SegmentReport {
     }
 
     private static Path bic(Segmentation.Analysis a, Path file) {
-        XYChart chart = Charts.xy("Gaussian mixtures: BIC by number of components (lower is better)", "components",
-                "BIC");
+        XYChart chart = Charts.xy("Gaussian mixtures: BIC by number of components (lower is better)"
+                + (a.x.n() > a.params.gmmSample() ? ", on a sample of " + Fmt.count(a.params.gmmSample()) : ""),
+                "components", "BIC");
         Map<String, List<double[]>> s = new LinkedHashMap<>();
         for (int i = 0; i < a.trials.size(); i++) {
             Search.Trial t = a.trials.get(i);
@@ -490,7 +491,11 @@ final class SegmentReport {
                 .append("Ward, DBSCAN and HDBSCAN* were fitted on samples (")
                 .append(Fmt.count(Math.min(a.x.n(), a.params.wardSample()))).append(" and ")
                 .append(Fmt.count(Math.min(a.x.n(), a.params.densitySample())))
-                .append(" viewers) and the other viewers assigned to the nearest centroid, core point or exemplar.\n\n");
+                .append(" viewers) and the other viewers assigned to the nearest centroid, core point or exemplar.")
+                .append(a.x.n() > a.params.gmmSample() ? " Gaussian mixtures of every size were fitted on a sample of "
+                        + Fmt.count(a.params.gmmSample()) + " viewers, where BIC compared them; the BIC-best size of each "
+                        + "covariance shape was fitted again on all viewers." : "")
+                .append("\n\n");
         sb.append("**Caveat.** Silhouette, Davies–Bouldin and Calinski–Harabasz all reward compact, convex, ")
                 .append("well-separated groups, which is what k-means, Gaussian mixtures and Ward produce. They do not ")
                 .append("rank density-based results (DBSCAN, HDBSCAN*) fairly: those find groups of any shape and set ")

@@ -246,6 +246,9 @@ public final class Segmentation {
             } else if (t.algorithm == SegmentParams.Algorithm.DBSCAN || t.algorithm == SegmentParams.Algorithm.HDBSCAN) {
                 note = (note.isEmpty() ? "" : note + "; ") + "fitted on a sample of " + Math.min(n, p.densitySample());
             }
+            if (!t.fitNote.isEmpty()) {
+                note = (note.isEmpty() ? "" : note + "; ") + t.fitNote;
+            }
             cands.add(new Candidate(t.algorithm.id(), t.config, clusters, noiseShare, smallestShare, sil, db, ch,
                     inertia, t.bic, t.seconds, Double.NaN, admissible, note, false));
         }
