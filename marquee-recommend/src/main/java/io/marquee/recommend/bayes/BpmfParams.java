@@ -19,13 +19,16 @@ import java.util.Map;
  * @param noisePrecision α, the precision of the rating noise; 0 learns it (Gamma(1, 1) prior),
  *                       a positive value fixes it (BPMF's paper fixes α = 2)
  * @param beta0          β₀ of the Normal–Wishart hyperprior (&gt; 0; BPMF uses 2)
+ * @param implicit       whether users and items get implicit feedback (the other side's entities
+ *                       they are rated with in training) as side information: Bayesian SVD++ on
+ *                       the user side and its "flipped" twin on the item side ({@link ImplicitLink})
  * @param initStd        standard deviation of the N(0, σ²) initial factors (biases start at 0) (≥ 0)
  * @param threads        threads for the per-user and per-item draws (1–256); the model does not
  *                       depend on it (every user and item draws from its own seeded stream)
  * @param seed           seed of every random stream
  */
 public record BpmfParams(int nFactors, int burnIn, int samples, int thin, double noisePrecision, double beta0,
-                         double initStd, int threads, long seed) implements Params {
+                         boolean implicit, double initStd, int threads, long seed) implements Params {
     public BpmfParams {
         between("n_factors", nFactors, 1, 500);
         between("burn_in", burnIn, 0, 100_000);
@@ -49,7 +52,7 @@ public record BpmfParams(int nFactors, int burnIn, int samples, int thin, double
 
     /** The cross-validated defaults (see the class comment). */
     public static BpmfParams defaults() {
-        return new BpmfParams(10, 100, 200, 2, 0, 2.0, 0.1, defaultThreads(), 42);
+        return new BpmfParams(10, 100, 200, 2, 0, 2.0, false, 0.1, defaultThreads(), 42);
     }
 
     static int defaultThreads() {

@@ -34,6 +34,11 @@ import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
  * sweeps every {@code thin}-th sweep's factors are kept; the model averages the predictive
  * μ + b_u + b_i + p_u · q_i over the {@code samples} kept (see {@link BpmfModel}).
  *
+ * <p>With {@code implicit}, both sides get implicit feedback as side information ({@link ImplicitLink}):
+ * a user's prior mean becomes μ_U + |R(u)|^−½ Σ_{j ∈ R(u)} β_j (Bayesian SVD++) and an item's
+ * μ_V + |R(i)|^−½ Σ_{v ∈ R(i)} γ_v ("flipped"), with β and γ drawn each sweep after the
+ * hyperparameters. Only which pairs are in the training data is used.
+ *
  * <p>The per-user and per-item draws run on {@code threads} threads. Every draw takes its random
  * numbers from its own stream, seeded from (seed, sweep, side, index), so the model is the same
  * for every thread count and scheduling; sums over users (the SSE) are added in index order.
@@ -86,6 +91,8 @@ public final class BpmfTrainer implements RecommenderTrainer<BpmfModel> {
         final int[] knownUsers = present(stats.userCountArray());
         final int[] knownItems = present(stats.itemCountArray());
         final NormalWishart prior = new NormalWishart(params.beta0(), d);
+        final ImplicitLink userLink = params.implicit() ? new ImplicitLink(byUser, d) : null;
+        final ImplicitLink itemLink = params.implicit() ? new ImplicitLink(byItem, d) : null;
 
         final double[] u = new double[nUsers * d];
         final double[] v = new double[nItems * d];
@@ -111,14 +118,14 @@ public final class BpmfTrainer implements RecommenderTrainer<BpmfModel> {
         try (Parallel par = new Parallel(params.threads())) {
             for (int sweep = 0; sweep < sweeps; sweep++) {
                 SplittableRandom hyperRnd = new SplittableRandom(streamSeed(params.seed(), sweep, HYPER, 0));
-                NormalWishart.Draw itemHyper = prior.posterior(hyperRnd, v, d, knownItems);
-                NormalWishart.Draw userHyper = prior.posterior(hyperRnd, u, d, knownUsers);
+                NormalWishart.Draw itemHyper = hyper(prior, hyperRnd, v, d, knownItems, itemLink, nItems);
+                NormalWishart.Draw userHyper = hyper(prior, hyperRnd, u, d, knownUsers, userLink, nUsers);
                 final double a = alpha;
                 final int s = sweep;
                 par.forEach(knownUsers, () -> new Scratch(d),
-                        (e, sc) -> draw(e, s, USERS, byUser, u, v, userHyper, a, mu, k, sc));
+                        (e, sc) -> draw(e, s, USERS, byUser, u, v, userHyper, userLink, a, mu, k, sc));
                 par.forEach(knownItems, () -> new Scratch(d),
-                        (e, sc) -> draw(e, s, ITEMS, byItem, v, u, itemHyper, a, mu, k, sc));
+                        (e, sc) -> draw(e, s, ITEMS, byItem, v, u, itemHyper, itemLink, a, mu, k, sc));
                 par.forEach(knownUsers, () -> null, (e, sc) -> sse[e] = squaredError(e, byUser, u, v, mu, k));
                 double total = 0;
                 for (int e : knownUsers) {
@@ -161,6 +168,21 @@ public final class BpmfTrainer implements RecommenderTrainer<BpmfModel> {
                 (float) (lambdaSum / stored));
     }
 
+    /**
+     * (μ, Λ) of one side: without side information, from the latent vectors; with it, from their
+     * residuals w − βᵀ f (and β's own prior term), after which β and λ are drawn afresh.
+     */
+    private static NormalWishart.Draw hyper(NormalWishart prior, SplittableRandom rnd, double[] w, int d, int[] known,
+                                            ImplicitLink link, int entities) {
+        if (link == null) {
+            return prior.posterior(rnd, w, d, known);
+        }
+        NormalWishart.Draw draw = prior.posterior(rnd, link.residuals(w, entities), d, known, link.betaScatter(),
+                link.activeCount());
+        link.sample(rnd, w, entities, draw);
+        return draw;
+    }
+
     /** Loads a model saved by {@link BpmfModel#save}. */
     public static BpmfModel load(ModelArchive.Contents c) {
         return BpmfModel.load(c);
@@ -170,24 +192,27 @@ public final class BpmfTrainer implements RecommenderTrainer<BpmfModel> {
     private static final class Scratch {
         final double[] p;
         final double[] b;
+        final double[] m;
         final DMatrixRMaj pm;
         final CholeskyDecompositionInner_DDRM chol = new CholeskyDecompositionInner_DDRM(true);
 
         Scratch(int d) {
             p = new double[d * d];
             b = new double[d];
+            m = new double[d];
             pm = DMatrixRMaj.wrap(d, d, p);
         }
     }
 
     /**
      * Draws row {@code e} of {@code self} from its Gaussian conditional given the rows of
-     * {@code other} it is rated with: precision P = Λ + α Σ x xᵀ, mean P⁻¹ (Λ m + α Σ x y), with
+     * {@code other} it is rated with: precision P = Λ + α Σ x xᵀ, mean P⁻¹ (Λ m + α Σ x y) (m the
+     * prior mean μ, or μ + βᵀ f_e with implicit feedback), with
      * x = (other's factors, 1) and y = r − μ − other's bias. With P = L Lᵀ the draw is
      * L⁻ᵀ (L⁻¹ (Λ m + α Σ x y) + z), z ~ N(0, I).
      */
     private void draw(int e, int sweep, int side, CsrMatrix rows, double[] self, double[] other,
-                      NormalWishart.Draw hyper, double alpha, double mu, int k, Scratch sc) {
+                      NormalWishart.Draw hyper, ImplicitLink link, double alpha, double mu, int k, Scratch sc) {
         final int d = k + 1;
         final double[] p = sc.p;
         final double[] b = sc.b;
@@ -215,7 +240,13 @@ public final class BpmfTrainer implements RecommenderTrainer<BpmfModel> {
             p[row + k] += 1;
         }
         final double[] lam = hyper.precision();
-        final double[] m = hyper.mean();
+        final double[] m;
+        if (link == null) {
+            m = hyper.mean();
+        } else {
+            m = sc.m;
+            link.priorMean(e, hyper.mean(), m);
+        }
         for (int a = 0; a < d; a++) {
             double lm = 0;
             for (int c = 0; c < d; c++) {

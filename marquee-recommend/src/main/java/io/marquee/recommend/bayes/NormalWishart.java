@@ -53,8 +53,19 @@ public record NormalWishart(double beta0, double nu0) {
      * columns) whose indices are listed in {@code rows}.
      */
     public Draw posterior(SplittableRandom rnd, double[] vectors, int d, int[] rows) {
+        return posterior(rnd, vectors, d, rows, null, 0);
+    }
+
+    /**
+     * As {@link #posterior(SplittableRandom, double[], int, int[])}, with {@code extraScatter}
+     * (d × d, or null) added to W*⁻¹ and {@code extraDof} to ν*: the terms that other Gaussian
+     * variables whose prior precision is proportional to Λ contribute (BPMF with side information
+     * adds λ Σ_j β_j β_jᵀ over the m rows of its link matrix, and m).
+     */
+    public Draw posterior(SplittableRandom rnd, double[] vectors, int d, int[] rows, double[] extraScatter,
+                          int extraDof) {
         int n = rows.length;
-        if (nu0 + n <= d - 1) {
+        if (nu0 + n + extraDof <= d - 1) {
             throw InvalidInputException.of("nu0", nu0, "greater than dimension − 1 = " + (d - 1));
         }
         double[] xbar = new double[d];
@@ -88,7 +99,8 @@ public record NormalWishart(double beta0, double nu0) {
         }
         for (int a = 0; a < d; a++) {
             for (int b = 0; b <= a; b++) {
-                w[a * d + b] += c * xbar[a] * xbar[b] + (a == b ? 1.0 : 0.0);
+                w[a * d + b] += c * xbar[a] * xbar[b] + (a == b ? 1.0 : 0.0)
+                        + (extraScatter == null ? 0.0 : extraScatter[a * d + b]);
                 w[b * d + a] = w[a * d + b];
             }
         }
@@ -97,7 +109,7 @@ public record NormalWishart(double beta0, double nu0) {
             throw new IllegalStateException("Normal–Wishart posterior scale is not positive definite");
         }
         symmetrise(scale.data, d);
-        double[] lambda = wishart(rnd, scale.data, d, nu0 + n);
+        double[] lambda = wishart(rnd, scale.data, d, nu0 + n + extraDof);
         double betaStar = beta0 + n;
         double[] muStar = new double[d];
         for (int a = 0; a < d; a++) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BpmfTrainerTest {
     /** Small chains for the small fixtures. */
-    private static final BpmfParams SMALL = new BpmfParams(4, 20, 10, 1, 0, 2.0, 0.1, 1, 5);
+    private static final BpmfParams SMALL = new BpmfParams(4, 20, 10, 1, 0, 2.0, false, 0.1, 1, 5);
 
     /** r_ui = a_u · b_i − 1 with known rank-2 vectors, 10 users × 12 items, values 0.6–4.6. */
     static double lowRank(int u, int i) {
@@ -47,7 +47,7 @@ class BpmfTrainerTest {
     @Test
     void an_exactly_rank_two_matrix_is_recovered_including_a_held_out_entry() {
         // nearly noiseless (α = 10⁴ fixed): the posterior concentrates on the exact factorisation
-        BpmfParams p = new BpmfParams(3, 300, 200, 1, 1e4, 2.0, 0.1, 1, 11);
+        BpmfParams p = new BpmfParams(3, 300, 200, 1, 1e4, 2.0, false, 0.1, 1, 11);
         Interactions train = lowRankMatrix(4, 5);
         BpmfModel m = new BpmfTrainer(p).train(train);
         assertThat(RatingFixtures.rmse(m, train)).isLessThan(0.03);
@@ -60,7 +60,7 @@ class BpmfTrainerTest {
     @Test
     void prediction_is_mean_plus_averaged_biases_plus_dot_product_clipped_to_the_training_range() {
         Interactions data = RatingFixtures.random(20, 15, 8, 5);
-        BpmfModel m = new BpmfTrainer(new BpmfParams(3, 5, 4, 2, 50, 2.0, 0.5, 1, 3)).train(data);
+        BpmfModel m = new BpmfTrainer(new BpmfParams(3, 5, 4, 2, 50, 2.0, false, 0.5, 1, 3)).train(data);
         int r = m.rank();
         float[] x = new float[r];
         float[] all = new float[15];
@@ -89,8 +89,8 @@ class BpmfTrainerTest {
         // the chain does not depend on how many samples are kept, so a 1-sample model at sweep 8
         // and a 2-sample model (sweeps 8 and 10, thin 2) share their first sample
         Interactions data = RatingFixtures.random(20, 15, 8, 5);
-        BpmfModel one = new BpmfTrainer(new BpmfParams(3, 6, 1, 2, 0, 2.0, 0.1, 1, 9)).train(data);
-        BpmfModel two = new BpmfTrainer(new BpmfParams(3, 6, 2, 2, 0, 2.0, 0.1, 1, 9)).train(data);
+        BpmfModel one = new BpmfTrainer(new BpmfParams(3, 6, 1, 2, 0, 2.0, false, 0.1, 1, 9)).train(data);
+        BpmfModel two = new BpmfTrainer(new BpmfParams(3, 6, 2, 2, 0, 2.0, false, 0.1, 1, 9)).train(data);
         assertThat(two.rank()).isEqualTo(6);
         float[] x1 = new float[3];
         float[] x2 = new float[6];
@@ -122,7 +122,7 @@ class BpmfTrainerTest {
     @Test
     void same_seed_gives_identical_models_whatever_the_thread_count_and_another_seed_different_ones() {
         Interactions data = RatingFixtures.random(300, 80, 12, 2);
-        BpmfParams p = new BpmfParams(5, 5, 3, 1, 0, 2.0, 0.1, 1, 5);
+        BpmfParams p = new BpmfParams(5, 5, 3, 1, 0, 2.0, false, 0.1, 1, 5);
         BpmfModel a = new BpmfTrainer(p).train(data);
         BpmfModel b = new BpmfTrainer(ParamsBinder.bind(p, Map.of("threads", "3"))).train(data);
         BpmfModel c = new BpmfTrainer(ParamsBinder.bind(p, Map.of("seed", "6"))).train(data);
@@ -155,7 +155,7 @@ class BpmfTrainerTest {
                 steps.add(-1L);
             }
         };
-        BpmfModel m = new BpmfTrainer(new BpmfParams(4, 4, 3, 2, 0, 2.0, 0.1, 1, 5)).train(data, progress);
+        BpmfModel m = new BpmfTrainer(new BpmfParams(4, 4, 3, 2, 0, 2.0, false, 0.1, 1, 5)).train(data, progress);
         double[] loss = m.summary().epochLoss();
         assertThat(loss).hasSize(10);
         assertThat(loss[9]).isLessThan(loss[0]);
