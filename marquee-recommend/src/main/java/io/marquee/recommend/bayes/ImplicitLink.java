@@ -150,6 +150,27 @@ final class ImplicitLink {
 
     /** One Gibbs scan over the rows of β, then a draw of λ, given the latent vectors w and (μ, Λ). */
     void sample(SplittableRandom rnd, double[] w, int entities, NormalWishart.Draw hyper) {
+        sampleBeta(rnd, w, entities, hyper);
+        sampleLambda(rnd, hyper);
+    }
+
+    /** The current λ. */
+    double lambda() {
+        return lambda;
+    }
+
+    /** Sets λ (tests hold it fixed to check the scan over β against the closed form). */
+    void setLambda(double value) {
+        lambda = value;
+    }
+
+    /** The current β, features × d, row-major; read only. */
+    double[] beta() {
+        return beta;
+    }
+
+    /** One Gibbs scan over the rows of β given w, (μ, Λ) and λ. */
+    void sampleBeta(SplittableRandom rnd, double[] w, int entities, NormalWishart.Draw hyper) {
         double[] mu = hyper.mean();
         double[] r = residuals(w, entities);
         for (int e = 0; e < entities; e++) {
@@ -195,7 +216,10 @@ final class ImplicitLink {
                 }
             }
         }
-        // λ | β, Λ ~ Gamma(1 + m d / 2, 1 + ½ Σ_j β_jᵀ Λ β_j)
+    }
+
+    /** λ | β, Λ ~ Gamma(1 + m d / 2, 1 + ½ Σ_j β_jᵀ Λ β_j) over the m active rows. */
+    void sampleLambda(SplittableRandom rnd, NormalWishart.Draw hyper) {
         double[] lam = hyper.precision();
         double quad = 0;
         for (int j : activeFeatures) {

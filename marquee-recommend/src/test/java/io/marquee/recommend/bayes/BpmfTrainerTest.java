@@ -135,6 +135,29 @@ class BpmfTrainerTest {
     }
 
     @Test
+    void with_implicit_feedback_the_same_seed_gives_identical_models_whatever_the_thread_count() {
+        Interactions data = RatingFixtures.random(300, 80, 12, 2);
+        BpmfParams p = new BpmfParams(5, 5, 3, 1, 0, 2.0, true, 0.1, 1, 5);
+        BpmfModel a = new BpmfTrainer(p).train(data);
+        BpmfModel b = new BpmfTrainer(ParamsBinder.bind(p, Map.of("threads", "3"))).train(data);
+        BpmfModel plain = new BpmfTrainer(ParamsBinder.bind(p, Map.of("implicit", "false"))).train(data);
+        assertThat(b.userFactorArray()).containsExactly(a.userFactorArray());
+        assertThat(b.itemFactorArray()).containsExactly(a.itemFactorArray());
+        assertThat(b.summary().epochLoss()).containsExactly(a.summary().epochLoss());
+        assertThat(plain.userFactorArray()).isNotEqualTo(a.userFactorArray());
+        assertThat(a.provenance().params()).containsEntry("implicit", true);
+    }
+
+    @Test
+    void implicit_feedback_fits_a_rank_two_matrix_too() {
+        BpmfParams p = new BpmfParams(3, 300, 200, 1, 1e4, 2.0, true, 0.1, 1, 11);
+        Interactions train = lowRankMatrix(4, 5);
+        BpmfModel m = new BpmfTrainer(p).train(train);
+        assertThat(RatingFixtures.rmse(m, train)).isLessThan(0.03);
+        assertThat((double) m.predict(4, 5)).isCloseTo(lowRank(4, 5), within(0.1));
+    }
+
+    @Test
     void summary_records_one_training_rmse_per_sweep_and_progress_hears_of_every_sweep() {
         Interactions data = RatingFixtures.random(40, 30, 10, 2);
         List<Long> steps = new ArrayList<>();
