@@ -239,7 +239,8 @@ public final class BpmfModel implements RatingModel, FactorModel {
         float[] s = c.floats("scalars");
         int[] layout = c.ints("layout");
         if (s.length != 4 || layout.length != 2) {
-            throw new ModelArchive.CorruptModelException("model " + c.dir() + ": scalars or layout has the wrong length");
+            throw new ModelArchive.CorruptModelException("model " + c.dir()
+                    + ": scalars or layout has the wrong length");
         }
         return new BpmfModel(c.provenance(), c.summary(), ModelIO.users(c), ModelIO.items(c), layout[0], layout[1],
                 s[0], c.floats("user_bias"), c.floats("item_bias"), c.floats("user_factors"),

@@ -23,7 +23,8 @@ import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
  *
  * <pre>
  *   r_ui ~ N(μ + b_u + b_i + p_u · q_i, α⁻¹)       μ the training mean (fixed)
- *   w_u ~ N(μ_U, Λ_U⁻¹),  h_i ~ N(μ_V, Λ_V⁻¹)      (μ_U, Λ_U), (μ_V, Λ_V) ~ Normal–Wishart(0, β₀, I, k+1)
+ *   w_u ~ N(μ_U, Λ_U⁻¹),  h_i ~ N(μ_V, Λ_V⁻¹)
+ *   (μ_U, Λ_U), (μ_V, Λ_V) ~ Normal–Wishart(0, β₀, I, k+1)
  *   α ~ Gamma(1, 1) when learned, else fixed
  * </pre>
  *
@@ -52,7 +53,8 @@ public final class BpmfTrainer implements RecommenderTrainer<BpmfModel> {
 
     /** The algorithm as the CLI and registry see it. */
     public static final AlgorithmSpec<BpmfParams, BpmfModel> SPEC = new AlgorithmSpec<>(NAME,
-            "Bayesian matrix factorisation by Gibbs sampling (posterior mean of μ + b_u + b_i + p_u·q_i)",
+            "Bayesian matrix factorisation by Gibbs sampling with implicit feedback"
+                    + " (posterior mean of μ + b_u + b_i + p_u·q_i)",
             BpmfParams.defaults(), BpmfTrainer::new, BpmfTrainer::load, true);
 
     private static final int USERS = 1;

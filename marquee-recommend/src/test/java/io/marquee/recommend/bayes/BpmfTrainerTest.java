@@ -291,14 +291,15 @@ class BpmfTrainerTest {
     void default_bpmf_on_movielens_100k_u1_split() {
         Fold u1 = RatingFixtures.officialSplit(1);
         BpmfModel m = new BpmfTrainer(BpmfParams.defaults()).train(u1.train());
-        // goal ≤ 0.900; measured: see docs/recommender-bpmf.md
-        assertThat(RatingFixtures.rmse(m, u1.test())).isLessThan(0.905);
+        // goal ≤ 0.900; measured 0.8849 (docs/recommender-bpmf.md); svdpp 0.9143, GC-MC 0.905, GLocal-K 0.889
+        assertThat(RatingFixtures.rmse(m, u1.test())).isLessThan(0.895);
     }
 
     @Test
     void default_bpmf_on_movielens_100k_five_fold() {
         double[] rmse = RatingFixtures.crossValidate(new BpmfTrainer(BpmfParams.defaults()), MovieLens100k.ratings(),
                 5, 42);
-        assertThat(RatingFixtures.mean(rmse)).isLessThan(0.895);
+        // measured 0.8762 ± 0.0030 with the CLI's kfold:5 (seed 42); svdpp 0.9014
+        assertThat(RatingFixtures.mean(rmse)).isLessThan(0.885);
     }
 }
