@@ -88,6 +88,13 @@ public final class BpmfTrainer implements RecommenderTrainer<BpmfModel> {
         final int nItems = data.items().size();
         final int n = data.size();
         final double mu = stats.mean();
+        final int kept = params.samples();
+        final int rank = kept * k;
+        if ((long) Math.max(nUsers, nItems) * rank > Integer.MAX_VALUE - 8) {
+            throw InvalidInputException.of("samples", kept, "small enough that " + Math.max(nUsers, nItems)
+                    + " users or items × samples · n_factors fit in one array (≤ 2^31 values); lower samples"
+                    + " or n_factors");
+        }
         final CsrMatrix byUser = CsrMatrix.byUser(data);
         final CsrMatrix byItem = CsrMatrix.byItem(data);
         final int[] knownUsers = present(stats.userCountArray());
@@ -101,8 +108,6 @@ public final class BpmfTrainer implements RecommenderTrainer<BpmfModel> {
         init(u, knownUsers, d, k, USERS);
         init(v, knownItems, d, k, ITEMS);
 
-        final int kept = params.samples();
-        final int rank = kept * k;
         final float[] userOut = new float[nUsers * rank];
         final float[] itemOut = new float[nItems * rank];
         final double[] userBiasSum = new double[nUsers];

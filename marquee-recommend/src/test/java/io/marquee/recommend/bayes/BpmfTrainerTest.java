@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.marquee.core.data.IdIndex;
 import io.marquee.core.data.Interactions;
 import io.marquee.core.error.InvalidInputException;
 import io.marquee.core.model.ModelArchive;
@@ -245,6 +246,19 @@ class BpmfTrainerTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("samples");
         assertThatThrownBy(() -> ParamsBinder.bind(d, Map.of("learning_rate", "0.1")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("unknown parameter");
+    }
+
+    @Test
+    void a_model_too_large_for_one_array_is_refused_before_sampling() {
+        long[] ids = new long[1_100_000];
+        for (int x = 0; x < ids.length; x++) {
+            ids[x] = x + 1;
+        }
+        Interactions data = new Interactions(IdIndex.of(ids), IdIndex.of(7, 8), new int[] {0, 1}, new int[] {0, 1},
+                new float[] {4, 2}, new long[2]);
+        BpmfParams big = ParamsBinder.bind(SMALL, Map.of("n_factors", "10", "samples", "200"));
+        assertThatThrownBy(() -> new BpmfTrainer(big).train(data)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("samples").hasMessageContaining("1100000");
     }
 
     @Test
