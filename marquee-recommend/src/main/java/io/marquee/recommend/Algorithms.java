@@ -5,6 +5,7 @@ import io.marquee.core.model.ModelArchive;
 import io.marquee.recommend.als.AlsTrainer;
 import io.marquee.recommend.als.ImplicitAlsTrainer;
 import io.marquee.recommend.baseline.BiasTrainer;
+import io.marquee.recommend.bayes.BpmfTrainer;
 import io.marquee.recommend.baseline.GlobalMeanTrainer;
 import io.marquee.recommend.baseline.PopularityTrainer;
 import io.marquee.recommend.ease.EaseTrainer;
@@ -27,6 +28,7 @@ public final class Algorithms {
             PopularityTrainer.SPEC,
             MfTrainer.SPEC,
             SvdppTrainer.SPEC,
+            BpmfTrainer.SPEC,
             AlsTrainer.SPEC,
             ImplicitAlsTrainer.SPEC,
             EaseTrainer.SPEC,
