@@ -138,7 +138,7 @@ public final class DropoffTask {
 
         long[] filmIds = dataset.catalogue().items().ids();
         DropoffModel model = new DropoffModel(tabular, params, ex.settings(), dataset.catalogue().genreNames(), filmIds,
-                ex.servingStats(), eval.toMap());
+                ex.servingStats(), ex.servingTaste(), ex.servingBaseline(), eval.toMap());
         return new Result(model, eval);
     }
 
