@@ -91,7 +91,13 @@ final class DropoffFeatures {
     static final int H_RESID = 55;
     static final int H_RESID_RUNTIME = 56;
     static final int H_RESID_EFFECT = 57;
-    static final int GENRE0 = 58;
+    static final int H_PRIOR_WEIGHT = 58;
+    static final int S_FINISHES_X_W = 59;
+    static final int S_SESSION_X_W = 60;
+    static final int S_SUBTITLES_X_W = 61;
+    static final int AGE_X_W = 62;
+    static final int S_LONG_X_W = 63;
+    static final int GENRE0 = 64;
 
     private static final String[] NAMES = {"started_at", "device", "device_is_usual", "s_weekly_hours",
         "s_session_length", "s_usual_device", "s_preferred_time", "s_finishes_films", "s_age_band", "s_subtitles_ok",
@@ -102,7 +108,8 @@ final class DropoffFeatures {
         "h_seen_film", "h_completed_film", "h_excess", "h_genre_excess", "h_runtime_slope", "h_genre_lift",
         "f_audience_fav", "h_audience_hist", "s_genre_affinity", "h_genre_affinity", "age", "h_runtime_effect",
         "s_long_x_runtime", "m_match", "m_user_bias", "m_film_bias", "m_ratings", "late_night", "mon_thu",
-        "tv_group", "chain", "m_choice", "h_resid", "h_resid_runtime", "h_resid_effect"};
+        "tv_group", "chain", "m_choice", "h_resid", "h_resid_runtime", "h_resid_effect",
+        "h_prior_weight", "s_finishes_x_w", "s_session_x_w", "s_subtitles_x_w", "age_x_w", "s_long_x_w"};
 
     private DropoffFeatures() {
     }
@@ -285,11 +292,27 @@ final class DropoffFeatures {
         out.d(H_RESID)[r] = u < 0 ? 0 : h.resid[u] / (h.residInfo[u] + 2.0);
         out.d(H_RESID_RUNTIME)[r] = u < 0 ? 0 : h.residX[u] / (h.residInfoX[u] + 4.0);
         out.d(H_RESID_EFFECT)[r] = out.d(H_RESID_RUNTIME)[r] * x;
+        // the survey's say in the estimate of the viewer's patience fades as the history grows: the
+        // weight of a prior of precision 2 against the history's information Σ p(1 − p), and the
+        // survey answers that speak of patience times that weight (a linear model cannot form
+        // these products itself)
+        double w = 2.0 / ((u < 0 ? 0 : h.residInfo[u]) + 2.0);
+        out.d(H_PRIOR_WEIGHT)[r] = w;
+        out.d(S_FINISHES_X_W)[r] = centred(sp.finishesFilms(), 0.5) * w;
+        out.d(S_SESSION_X_W)[r] = centred(sp.sessionLength(), 1.5) * w;
+        out.d(S_SUBTITLES_X_W)[r] = centred(sp.subtitlesOk(), 0.5) * w;
+        out.d(AGE_X_W)[r] = Double.isNaN(age) ? 0 : Math.max(-1, Math.min(1.5, (age - 40) / 20.0)) * w;
+        out.d(S_LONG_X_W)[r] = centred(sp.likesLongFilms(), 0.5) * w * x;
         // the context as the clock and the device say it, as flags a linear model can use directly
         out.d(LATE_NIGHT)[r] = lateNight(t) ? 1 : 0;
         out.d(MON_THU)[r] = monToThu(t) ? 1 : 0;
         out.d(TV_GROUP)[r] = "tv".equals(device) && sp.peopleWatching() >= 2 ? 1 : 0;
         out.d(CHAIN)[r] = out.d(H_SESSION_POSITION)[r] > 0 ? 1 : 0;
+    }
+
+    /** v − centre, 0 when v is missing. */
+    private static double centred(double v, double centre) {
+        return Double.isNaN(v) ? 0 : v - centre;
     }
 
     /** Playback started between 23:00 and 04:59 on the viewer's clock (epoch seconds of local time). */

@@ -9,7 +9,6 @@ import io.marquee.core.data.WatchLog;
 import io.marquee.predict.table.Table;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -253,8 +252,7 @@ class TasteAndResidualFeaturesTest {
 
     @Test
     void a_saved_model_keeps_its_taste_factors_and_baseline() throws Exception {
-        DropoffTask.Result r = DropoffTask.train(tiny, DropoffParams.defaults()
-                .withOverrides(Map.of("rounds", "20", "nthread", "1")));
+        DropoffTask.Result r = DropoffTask.train(tiny, DropoffParams.defaults());
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("dropoff-taste");
         try {
             DropoffModel loaded = DropoffModel.load(r.model().save(dir));
