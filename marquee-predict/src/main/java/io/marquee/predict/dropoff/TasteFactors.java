@@ -38,7 +38,7 @@ record TasteFactors(int rank, float lambda, float mu, float[] q, float[] bias, i
     /** Weighted-λ; chosen on the 10k-viewer fit/validation split (see docs/dropoff.md). */
     static final double LAMBDA = 0.1;
     /** ALS alternations. */
-    static final int ITERATIONS = 10;
+    static final int ITERATIONS = 5;
     /** Fewer ratings than this: no factors (every match is 0). */
     static final int MIN_RATINGS = 50;
 

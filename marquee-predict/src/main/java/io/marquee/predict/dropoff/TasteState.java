@@ -11,9 +11,10 @@ import java.util.Arrays;
  * </pre>
  * over the viewer's n ratings — the user step of the ALS that fitted the factors. An event's
  * taste features read the state before the event, so they use only ratings given before it.
- * The solution is cached per viewer and recomputed when the viewer rates again or the factors are
- * replaced. Not thread-safe while it is being updated; read-only use afterwards is safe only
- * through {@link #solveInto} (which does not touch the cache).
+ * The solutions are cached per viewer and recomputed when the viewer rates (or watches) again or
+ * the factors are replaced. Not thread-safe while it is being updated or while a viewer's cache is
+ * stale; once every viewer has been read after the last change (as {@link DropoffPredictor} does
+ * when it is built), reads touch no shared state and are safe from many threads.
  */
 final class TasteState {
     private final int[][] films;
@@ -30,6 +31,9 @@ final class TasteState {
     private final int[] cachedViews;
     private final float[] cachedChoice;
     private final int d;
+    /** Scratch of the solves (rank + 1 entries, and the (rank + 1)² system). */
+    private final double[] solution;
+    private final double[] system;
 
     TasteState(int users, TasteFactors factors) {
         films = new int[users][];
@@ -46,6 +50,8 @@ final class TasteState {
         cached = new float[users * d];
         cachedViews = new int[users];
         cachedChoice = new float[users * factors.rank()];
+        solution = new double[d];
+        system = new double[d * d];
     }
 
     TasteFactors factors() {
@@ -111,36 +117,40 @@ final class TasteState {
     void features(int u, int film, double[] out) {
         float[] x = null;
         int off = 0;
+        int k = factors.rank();
+        boolean choice = false;
         if (u >= 0 && (count[u] > 0 || viewCount[u] > 0)) {
             off = u * d;
-            if (cachedVersion[u] != version || cachedCount[u] != count[u] || cachedViews[u] != viewCount[u]) {
-                double[] sol = new double[d];
-                solveInto(u, sol);
+            boolean stale = cachedVersion[u] != version;
+            if (stale || cachedCount[u] != count[u]) {
+                solveInto(u, solution);
                 for (int c = 0; c < d; c++) {
-                    cached[off + c] = (float) sol[c];
+                    cached[off + c] = (float) solution[c];
                 }
-                int k = factors.rank();
-                double[] z = new double[k];
-                solveChoiceInto(u, z);
-                for (int c = 0; c < k; c++) {
-                    cachedChoice[u * k + c] = (float) z[c];
-                }
-                cachedVersion[u] = version;
                 cachedCount[u] = count[u];
+            }
+            if (stale || cachedViews[u] != viewCount[u]) {
+                solveChoiceInto(u, solution);
+                for (int c = 0; c < k; c++) {
+                    cachedChoice[u * k + c] = (float) solution[c];
+                }
                 cachedViews[u] = viewCount[u];
             }
+            if (stale) {
+                cachedVersion[u] = version;
+            }
             x = cached;
+            choice = true;
         }
         fill(x, off, film, out);
-        double choice = 0;
-        if (x != null && film >= 0 && film < factors.films()) {
-            int k = factors.rank();
+        double m = 0;
+        if (choice && film >= 0 && film < factors.films()) {
             float[] y = factors.y();
             for (int c = 0; c < k; c++) {
-                choice += (double) cachedChoice[u * k + c] * y[film * k + c];
+                m += (double) cachedChoice[u * k + c] * y[film * k + c];
             }
         }
-        out[3] = choice;
+        out[3] = m;
     }
 
     /**
@@ -157,7 +167,8 @@ final class TasteState {
         int k = factors.rank();
         float[] y = factors.y();
         double alpha = factors.alpha();
-        double[] a = factors.gram().clone();
+        double[] a = system;
+        System.arraycopy(factors.gram(), 0, a, 0, k * k);
         for (int j = 0; j < n; j++) {
             int i = viewFilms[u][j];
             double w = alpha + (viewFirst[u][j] ? 1 : 0);
@@ -208,7 +219,8 @@ final class TasteState {
         int k = factors.rank();
         float[] q = factors.q();
         float[] bias = factors.bias();
-        double[] a = new double[d * d];
+        double[] a = system;
+        Arrays.fill(a, 0);
         double[] f = new double[d];
         f[k] = 1;
         int used = 0;
