@@ -28,6 +28,12 @@ import java.util.Locale;
  *       in the film's genres and on long films, share of views in the film's genres, mean rating
  *       in those genres, days since the last view, minutes since it ended, place in the current
  *       session, whether the last view was abandoned, whether this film was seen or completed.</li>
+ *   <li>context flags: {@code late_night}, {@code mon_thu}, {@code chain}, {@code tv_group};</li>
+ *   <li>taste ({@code m_*}): the viewer folded into refitted rating and view factors from the
+ *       viewer's ratings and views before the event ({@link TasteState});</li>
+ *   <li>residuals: the viewer's earlier outcomes against the {@link ContextBaseline}
+ *       ({@code h_resid*}), and the patience-related survey answers weighted by how little
+ *       history there is ({@code h_prior_weight}, {@code *_x_w}).</li>
  * </ul>
  * A viewer without history has {@code h_views = 0}, rates at the global prior, and NaN (missing)
  * recency, which the pipeline imputes and flags.
