@@ -21,7 +21,8 @@ import java.util.Map;
  * @param featureSeconds   time to build the features of every event
  * @param trainSeconds     time to fit the pipeline and the classifier, calibrate and tune
  * @param scoreRowsPerSecond test rows scored per second (pipeline, classifier and calibrator)
- * @param topFeatures      the features with the most total gain (gradient boosting only), best first
+ * @param topFeatures      the most important features, best first: by total gain for gradient boosting, by the size
+ *                         of the coefficient on standardised features for logistic regression
  * @param timings          seconds of the steps of training (pipeline fit, transform, classifier
  *                         fit, calibration and threshold)
  */

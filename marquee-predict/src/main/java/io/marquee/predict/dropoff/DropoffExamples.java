@@ -39,6 +39,8 @@ public final class DropoffExamples {
     private final double[] truth;
     private final DropoffFeatures.Settings settings;
     private final FilmStats servingStats;
+    private final TasteFactors servingTaste;
+    private final ContextBaseline servingBaseline;
     private final long validStart;
     private final long testStart;
     private final int events;
@@ -46,8 +48,8 @@ public final class DropoffExamples {
     private final int duplicates;
 
     private DropoffExamples(DropoffFeatures.Columns columns, boolean[] y, byte[] split, int[] event, double[] truth,
-                            DropoffFeatures.Settings settings, FilmStats servingStats, long validStart, long testStart,
-                            int events, int absurd, int duplicates) {
+                            DropoffFeatures.Settings settings, FilmStats servingStats, TasteFactors servingTaste,
+                            ContextBaseline servingBaseline, long validStart, long testStart, int events, int absurd, int duplicates) {
         this.columns = columns;
         this.y = y;
         this.split = split;
@@ -55,6 +57,8 @@ public final class DropoffExamples {
         this.truth = truth;
         this.settings = settings;
         this.servingStats = servingStats;
+        this.servingTaste = servingTaste;
+        this.servingBaseline = servingBaseline;
         this.validStart = validStart;
         this.testStart = testStart;
         this.events = events;
@@ -192,6 +196,13 @@ public final class DropoffExamples {
         byte[] split = new byte[n];
         int[] event = new int[n];
         double[] truth = new double[n];
+        // taste factors are refitted at these moments, each on the ratings given before it
+        long[] refits = refitTimes(w, order, validStart, testStart);
+        int refit = 0;
+        TasteState taste = new TasteState(ds.viewers().size(), TasteFactors.none(cat.size()));
+        ContextBaseline baseline = ContextBaseline.none();
+        float[] baseInputs = new float[n * ContextBaseline.WIDTH];
+        boolean[] completed = new boolean[n];
         int next = 0; // next rating to apply
         for (int j = 0; j < n; j++) {
             int k = order[j];
@@ -199,6 +210,16 @@ public final class DropoffExamples {
             while (next < rOrder.length && ratings.time(rOrder[next]) < t) {
                 int r = rOrder[next++];
                 applyRating(ratings, r, cat, history, rolling, all);
+                taste.rating(ratings.user(r), ratings.item(r), ratings.value(r));
+            }
+            if (refit < refits.length && t >= refits[refit]) {
+                // every applied rating is earlier than t, and t is the first start at or after the refit time
+                taste.factors(TasteFactors.fit(ratings, java.util.Arrays.copyOf(rOrder, next),
+                        views(ratings, w, order, j), p.seed()));
+                baseline = ContextBaseline.fit(baseInputs, completed, j, p.seed());
+                while (refit < refits.length && t >= refits[refit]) {
+                    refit++;
+                }
             }
             if (t >= testStart) {
                 rolling.stop();
@@ -207,7 +228,7 @@ public final class DropoffExamples {
             int i = w.item(k);
             int runtime = runtime(w, cat, k);
             DropoffFeatures.write(cols, j, history, u, profiles[u], i, cat.genres(i), runtime, cat.year(i), rolling, i,
-                    t, w.device(k), age(ds, u), settings);
+                    t, w.device(k), age(ds, u), settings, taste);
             split[j] = t >= testStart ? TEST : t >= validStart ? VALID : FIT;
             event[j] = k;
             truth[j] = w.trueDropoff(k);
@@ -215,14 +236,68 @@ public final class DropoffExamples {
             double[] share = history.shares(u);
             rolling.view(i, cat.genres(i), !labels[j], profiles[u], share);
             all.view(i, cat.genres(i), !labels[j], profiles[u], share);
-            history.view(u, i, cat.genres(i), runtime, t, w.watchedMinutes(k), labels[j], expected,
+            ContextBaseline.inputs(w.device(k), t, cols.d(DropoffFeatures.CHAIN)[j] > 0,
+                    cols.d(DropoffFeatures.TV_GROUP)[j] > 0, runtime, cols.d(DropoffFeatures.H_SEEN_FILM)[j] > 0,
+                    expected, cols.d(DropoffFeatures.M_FILM_BIAS)[j], baseInputs, j * ContextBaseline.WIDTH);
+            double base = baseline.completion(baseInputs, j * ContextBaseline.WIDTH);
+            completed[j] = !labels[j];
+            taste.view(u, i, (history.filmFlags(u, i) & 1) == 0);
+            history.view(u, i, cat.genres(i), runtime, t, w.watchedMinutes(k), labels[j], expected, base,
                     settings.sessionGapSeconds());
         }
         while (next < rOrder.length) {
             applyRating(ratings, rOrder[next++], cat, history, rolling, all);
         }
-        return new DropoffExamples(cols, labels, split, event, truth, settings, all.freeze(), validStart, testStart,
-                w.size(), counts[0], counts[1]);
+        TasteFactors servingTaste = TasteFactors.fit(ratings, rOrder, views(ratings, w, order, n), p.seed());
+        ContextBaseline servingBaseline = ContextBaseline.fit(baseInputs, completed, n, p.seed());
+        return new DropoffExamples(cols, labels, split, event, truth, settings, all.freeze(), servingTaste,
+                servingBaseline, validStart, testStart, w.size(), counts[0], counts[1]);
+    }
+
+    /** The first {@code m} clean events (in time order) as views of value 1, indexed like the ratings. */
+    static Interactions views(Interactions ratings, WatchLog w, int[] order, int m) {
+        int[] user = new int[m];
+        int[] item = new int[m];
+        float[] value = new float[m];
+        long[] time = new long[m];
+        for (int j = 0; j < m; j++) {
+            user[j] = w.user(order[j]);
+            item[j] = w.item(order[j]);
+            value[j] = 1f;
+            time[j] = w.startedAt(order[j]);
+        }
+        return new Interactions(ratings.users(), ratings.items(), user, item, value, time);
+    }
+
+    /** Number of equal slices of events before the validation period, one taste refit at the start of each but the first. */
+    static final int TASTE_SLICES = 7;
+
+    /**
+     * When the taste factors are refitted: at the starts of the events that cut the fit period
+     * into {@link #TASTE_SLICES} equal slices (the first slice has none), at the start of the
+     * validation period and at the start of the test period (the test period's factors know only
+     * ratings given before it, as a deployed model would).
+     */
+    static long[] refitTimes(WatchLog w, int[] order, long validStart, long testStart) {
+        int n = order.length;
+        int fitEnd = 0;
+        while (fitEnd < n && w.startedAt(order[fitEnd]) < validStart) {
+            fitEnd++;
+        }
+        long[] out = new long[TASTE_SLICES + 1];
+        int m = 0;
+        for (int s = 1; s < TASTE_SLICES; s++) {
+            long c = w.startedAt(order[(int) ((long) fitEnd * s / TASTE_SLICES)]);
+            if (m == 0 || c > out[m - 1]) {
+                out[m++] = c;
+            }
+        }
+        for (long c : new long[] {validStart, testStart}) {
+            if (m == 0 || c > out[m - 1]) {
+                out[m++] = c;
+            }
+        }
+        return java.util.Arrays.copyOf(out, m);
     }
 
     /** The viewer's age from the demographics, NaN when unknown. */
@@ -291,6 +366,16 @@ public final class DropoffExamples {
 
     FilmStats servingStats() {
         return servingStats;
+    }
+
+    /** Taste factors fitted on every rating of the data set, for serving. */
+    TasteFactors servingTaste() {
+        return servingTaste;
+    }
+
+    /** The context baseline fitted on every clean event of the data set, for serving. */
+    ContextBaseline servingBaseline() {
+        return servingBaseline;
     }
 
     /** First start time (epoch s) of the validation period. */

@@ -28,6 +28,12 @@ import java.util.Locale;
  *       in the film's genres and on long films, share of views in the film's genres, mean rating
  *       in those genres, days since the last view, minutes since it ended, place in the current
  *       session, whether the last view was abandoned, whether this film was seen or completed.</li>
+ *   <li>context flags: {@code late_night}, {@code mon_thu}, {@code chain}, {@code tv_group};</li>
+ *   <li>taste ({@code m_*}): the viewer folded into refitted rating and view factors from the
+ *       viewer's ratings and views before the event ({@link TasteState});</li>
+ *   <li>residuals: the viewer's earlier outcomes against the {@link ContextBaseline}
+ *       ({@code h_resid*}), and the patience-related survey answers weighted by how little
+ *       history there is ({@code h_prior_weight}, {@code *_x_w}).</li>
  * </ul>
  * A viewer without history has {@code h_views = 0}, rates at the global prior, and NaN (missing)
  * recency, which the pipeline imputes and flags.
@@ -79,7 +85,25 @@ final class DropoffFeatures {
     static final int AGE = 43;
     static final int H_RUNTIME_EFFECT = 44;
     static final int S_LONG_X_RUNTIME = 45;
-    static final int GENRE0 = 46;
+    static final int M_MATCH = 46;
+    static final int M_USER_BIAS = 47;
+    static final int M_FILM_BIAS = 48;
+    static final int M_RATINGS = 49;
+    static final int LATE_NIGHT = 50;
+    static final int MON_THU = 51;
+    static final int TV_GROUP = 52;
+    static final int CHAIN = 53;
+    static final int M_CHOICE = 54;
+    static final int H_RESID = 55;
+    static final int H_RESID_RUNTIME = 56;
+    static final int H_RESID_EFFECT = 57;
+    static final int H_PRIOR_WEIGHT = 58;
+    static final int S_FINISHES_X_W = 59;
+    static final int S_SESSION_X_W = 60;
+    static final int S_SUBTITLES_X_W = 61;
+    static final int AGE_X_W = 62;
+    static final int S_LONG_X_W = 63;
+    static final int GENRE0 = 64;
 
     private static final String[] NAMES = {"started_at", "device", "device_is_usual", "s_weekly_hours",
         "s_session_length", "s_usual_device", "s_preferred_time", "s_finishes_films", "s_age_band", "s_subtitles_ok",
@@ -89,7 +113,9 @@ final class DropoffFeatures {
         "h_genre_rating", "h_days_since_last", "h_gap_minutes", "h_session_position", "h_prev_dropped",
         "h_seen_film", "h_completed_film", "h_excess", "h_genre_excess", "h_runtime_slope", "h_genre_lift",
         "f_audience_fav", "h_audience_hist", "s_genre_affinity", "h_genre_affinity", "age", "h_runtime_effect",
-        "s_long_x_runtime"};
+        "s_long_x_runtime", "m_match", "m_user_bias", "m_film_bias", "m_ratings", "late_night", "mon_thu",
+        "tv_group", "chain", "m_choice", "h_resid", "h_resid_runtime", "h_resid_effect",
+        "h_prior_weight", "s_finishes_x_w", "s_session_x_w", "s_subtitles_x_w", "age_x_w", "s_long_x_w"};
 
     private DropoffFeatures() {
     }
@@ -104,7 +130,8 @@ final class DropoffFeatures {
             } else if (c == DEVICE || c == S_USUAL_DEVICE || c == S_PREFERRED_TIME) {
                 t = ColumnType.CATEGORICAL;
             } else if (c == DEVICE_IS_USUAL || c == S_FINISHES_FILMS || c == S_SUBTITLES_OK || c == S_LIKES_LONG_FILMS
-                    || c == S_FAV_PRIMARY || c == H_PREV_DROPPED || c == H_SEEN_FILM || c == H_COMPLETED_FILM) {
+                    || c == S_FAV_PRIMARY || c == H_PREV_DROPPED || c == H_SEEN_FILM || c == H_COMPLETED_FILM
+                    || c == LATE_NIGHT || c == MON_THU || c == TV_GROUP || c == CHAIN) {
                 t = ColumnType.BOOLEAN;
             } else {
                 t = ColumnType.NUMERIC;
@@ -162,7 +189,7 @@ final class DropoffFeatures {
      */
     static void write(Columns out, int r, UserHistory h, int u, SurveyProfile sp, int film, int[] filmGenres,
                       int runtime, int year, FilmStats stats, int statsFilm, long t, String device, double age,
-                      Settings s) {
+                      Settings s, TasteState taste) {
         Object[] c = out.cols;
         ((long[]) c[STARTED_AT])[r] = t;
         ((String[]) c[DEVICE])[r] = device;
@@ -255,6 +282,55 @@ final class DropoffFeatures {
         double x = runtime > 0 ? (runtime - 100) / 30.0 : 0;
         out.d(H_RUNTIME_EFFECT)[r] = out.d(H_RUNTIME_SLOPE)[r] * x;
         out.d(S_LONG_X_RUNTIME)[r] = Double.isNaN(sp.likesLongFilms()) ? 0 : (sp.likesLongFilms() - 0.5) * x;
+
+        // taste match from rating factors: the viewer folded in from ratings given before t
+        double[] m = new double[4];
+        if (taste != null) {
+            taste.features(u, statsFilm, m);
+        }
+        out.d(M_MATCH)[r] = m[0];
+        out.d(M_USER_BIAS)[r] = m[1];
+        out.d(M_FILM_BIAS)[r] = m[2];
+        out.d(M_RATINGS)[r] = taste == null ? 0 : taste.ratings(u);
+        out.d(M_CHOICE)[r] = m[3];
+        // the viewer's outcomes against the context baseline: logit-scale shrunken estimates of the
+        // viewer's patience (Σ residual / (Σ p(1 − p) + 2)) and of the runtime slope
+        out.d(H_RESID)[r] = u < 0 ? 0 : h.resid[u] / (h.residInfo[u] + 2.0);
+        out.d(H_RESID_RUNTIME)[r] = u < 0 ? 0 : h.residX[u] / (h.residInfoX[u] + 4.0);
+        out.d(H_RESID_EFFECT)[r] = out.d(H_RESID_RUNTIME)[r] * x;
+        // the survey's say in the estimate of the viewer's patience fades as the history grows: the
+        // weight of a prior of precision 2 against the history's information Σ p(1 − p), and the
+        // survey answers that speak of patience times that weight (a linear model cannot form
+        // these products itself)
+        double w = 2.0 / ((u < 0 ? 0 : h.residInfo[u]) + 2.0);
+        out.d(H_PRIOR_WEIGHT)[r] = w;
+        out.d(S_FINISHES_X_W)[r] = centred(sp.finishesFilms(), 0.5) * w;
+        out.d(S_SESSION_X_W)[r] = centred(sp.sessionLength(), 1.5) * w;
+        out.d(S_SUBTITLES_X_W)[r] = centred(sp.subtitlesOk(), 0.5) * w;
+        out.d(AGE_X_W)[r] = Double.isNaN(age) ? 0 : Math.max(-1, Math.min(1.5, (age - 40) / 20.0)) * w;
+        out.d(S_LONG_X_W)[r] = centred(sp.likesLongFilms(), 0.5) * w * x;
+        // the context as the clock and the device say it, as flags a linear model can use directly
+        out.d(LATE_NIGHT)[r] = lateNight(t) ? 1 : 0;
+        out.d(MON_THU)[r] = monToThu(t) ? 1 : 0;
+        out.d(TV_GROUP)[r] = "tv".equals(device) && sp.peopleWatching() >= 2 ? 1 : 0;
+        out.d(CHAIN)[r] = out.d(H_SESSION_POSITION)[r] > 0 ? 1 : 0;
+    }
+
+    /** v − centre, 0 when v is missing. */
+    private static double centred(double v, double centre) {
+        return Double.isNaN(v) ? 0 : v - centre;
+    }
+
+    /** Playback started between 23:00 and 04:59 on the viewer's clock (epoch seconds of local time). */
+    static boolean lateNight(long t) {
+        int hour = (int) (Math.floorMod(t, 86_400L) / 3_600L);
+        return hour >= 23 || hour < 5;
+    }
+
+    /** Playback started on a Monday, Tuesday, Wednesday or Thursday (1970-01-01 was a Thursday). */
+    static boolean monToThu(long t) {
+        int dow = (int) Math.floorMod(Math.floorDiv(t, 86_400L) + 3, 7L); // 0 = Monday
+        return dow < 4;
     }
 
     /** Names of the columns (for documentation and tests). */

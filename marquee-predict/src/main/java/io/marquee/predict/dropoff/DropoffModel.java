@@ -23,7 +23,9 @@ import java.util.Map;
  *
  * <p>Saved as one model directory (kind {@code dropoff}): the tabular parts as for any tabular
  * model, plus {@code meta.dropoff} and the arrays {@code film_ids} (int64), {@code film_views},
- * {@code film_completions}, {@code film_rating_sum}, {@code film_rating_count} (float64).
+ * {@code film_completions}, {@code film_rating_sum}, {@code film_rating_count} (float64), and the
+ * films' taste factors {@code taste_q}, {@code taste_bias} (float32), {@code taste_counts} (int32), {@code taste_y}, and the context
+ * baseline's coefficients {@code context_baseline} (float64).
  */
 public final class DropoffModel implements Model {
     /** The manifest's {@code meta.kind} of a drop-off model. */
@@ -40,13 +42,19 @@ public final class DropoffModel implements Model {
     private final List<String> genres;
     private final long[] filmIds;
     private final FilmStats stats;
+    private final TasteFactors taste;
+    private final ContextBaseline baseline;
     private final Long2IntOpenHashMap statsIndex;
     private final Map<String, Object> evaluation;
 
     DropoffModel(TabularModel tabular, DropoffParams params, DropoffFeatures.Settings settings, List<String> genres,
-                 long[] filmIds, FilmStats stats, Map<String, Object> evaluation) {
+                 long[] filmIds, FilmStats stats, TasteFactors taste, ContextBaseline baseline,
+                 Map<String, Object> evaluation) {
         if (filmIds.length != stats.films()) {
             throw InvalidInputException.of("film ids", filmIds.length, "one per film statistic (" + stats.films() + ")");
+        }
+        if (filmIds.length != taste.films()) {
+            throw InvalidInputException.of("film ids", filmIds.length, "one per taste vector (" + taste.films() + ")");
         }
         this.tabular = tabular;
         this.params = params;
@@ -54,6 +62,8 @@ public final class DropoffModel implements Model {
         this.genres = List.copyOf(genres);
         this.filmIds = filmIds.clone();
         this.stats = stats;
+        this.taste = taste;
+        this.baseline = baseline;
         this.statsIndex = new Long2IntOpenHashMap(filmIds.length);
         this.statsIndex.defaultReturnValue(-1);
         for (int k = 0; k < filmIds.length; k++) {
@@ -94,6 +104,16 @@ public final class DropoffModel implements Model {
         return stats;
     }
 
+    /** The films' taste factors (fitted on every rating of the training data), indexed like {@link #stats()}. */
+    TasteFactors taste() {
+        return taste;
+    }
+
+    /** The context baseline the viewer residual features are measured against. */
+    ContextBaseline baseline() {
+        return baseline;
+    }
+
     /** Position of a film id in the model's statistics, or -1 for a film it has never seen. */
     int statsIndex(long filmId) {
         return statsIndex.get(filmId);
@@ -131,7 +151,18 @@ public final class DropoffModel implements Model {
         m.put("total_views", stats.totalViews);
         m.put("global_hist_count", stats.globalHistCount);
         m.put("evaluation", evaluation);
+        m.put("taste_rank", taste.rank());
+        m.put("taste_lambda", taste.lambda());
+        m.put("taste_mu", taste.mu());
+        m.put("taste_implicit_lambda", taste.implicitLambda());
+        m.put("taste_alpha", taste.alpha());
         w.meta("dropoff", m);
+        w.floats("taste_q", taste.q());
+        w.floats("taste_bias", taste.bias());
+        w.ints("taste_counts", taste.counts());
+        w.floats("taste_y", taste.y());
+        w.doubles("taste_gram", taste.gram());
+        w.doubles("context_baseline", baseline.beta());
         w.longs("film_ids", filmIds);
         w.doubles("film_views", stats.views);
         w.doubles("film_completions", stats.completions);
@@ -168,6 +199,15 @@ public final class DropoffModel implements Model {
                 c.doubles("global_fav"), c.doubles("global_hist"), c.doubles("pair_fav"), c.doubles("pair_hist"),
                 ((Number) m.get("total_views")).doubleValue(),
                 ((Number) m.get("global_hist_count")).doubleValue());
+        if (!m.containsKey("taste_rank")) {
+            throw InvalidInputException.of("drop-off model " + dir, "without taste factors",
+                    "a model trained by this version (retrain it)");
+        }
+        TasteFactors taste = new TasteFactors(((Number) m.get("taste_rank")).intValue(),
+                ((Number) m.get("taste_lambda")).floatValue(), ((Number) m.get("taste_mu")).floatValue(),
+                c.floats("taste_q"), c.floats("taste_bias"), c.ints("taste_counts"), c.floats("taste_y"),
+                c.doubles("taste_gram"), ((Number) m.get("taste_implicit_lambda")).floatValue(),
+                ((Number) m.get("taste_alpha")).floatValue());
         Map<String, Object> eval = (Map<String, Object>) m.getOrDefault("evaluation", Map.of());
         Map<String, Object> evalClean = new LinkedHashMap<>();
         if (eval != null) {
@@ -178,7 +218,8 @@ public final class DropoffModel implements Model {
             });
         }
         return new DropoffModel(TabularModel.read(c), params, settings, genres,
-                c.longs("film_ids"), stats, evalClean);
+                c.longs("film_ids"), stats, taste,
+                new ContextBaseline(c.doubles("context_baseline")), evalClean);
     }
 
     @Override

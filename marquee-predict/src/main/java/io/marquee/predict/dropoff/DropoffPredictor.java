@@ -26,6 +26,7 @@ public final class DropoffPredictor {
     private final UserHistory history;
     private final int[][] filmGenres;
     private final int[] statsIndex;
+    private final TasteState taste;
 
     DropoffPredictor(DropoffModel model, Dataset ds) {
         this.model = model;
@@ -63,24 +64,41 @@ public final class DropoffPredictor {
         for (int u = 0; u < profiles.length; u++) {
             profiles[u] = SurveyProfile.lenient(ds.viewers().survey(u), modelGenres);
         }
+        taste = new TasteState(ds.viewers().size(), model.taste());
+        float[] baseInputs = new float[ContextBaseline.WIDTH];
         int next = 0;
         for (int k : order) {
             long t = w.startedAt(k);
             while (next < rOrder.length && ratings.time(rOrder[next]) < t) {
                 int r = rOrder[next++];
                 history.rating(ratings.user(r), filmGenres[ratings.item(r)], ratings.value(r));
+                taste.rating(ratings.user(r), statsIndex[ratings.item(r)], ratings.value(r));
             }
             int runtime = DropoffExamples.runtime(w, cat, k);
             boolean dropped = DropoffExamples.dropped(w.watchedMinutes(k), runtime, p.dropThreshold());
             int i = w.item(k);
             double expected = replay.completion(i, s.completionPrior(), s.alpha());
             replay.view(i, filmGenres[i], !dropped, profiles[w.user(k)], null);
-            history.view(w.user(k), i, filmGenres[i], runtime, t, w.watchedMinutes(k), dropped, expected,
+            int u = w.user(k);
+            int si = statsIndex[i];
+            boolean seen = (history.filmFlags(u, i) & 1) != 0;
+            ContextBaseline.inputs(w.device(k), t, history.views[u] > 0 && history.position(u, t, s.sessionGapSeconds()) > 0,
+                    "tv".equals(w.device(k)) && profiles[u].peopleWatching() >= 2, runtime, seen, expected,
+                    si >= 0 ? model.taste().bias()[si] : 0, baseInputs, 0);
+            double base = model.baseline().completion(baseInputs, 0);
+            taste.view(u, si, !seen);
+            history.view(u, i, filmGenres[i], runtime, t, w.watchedMinutes(k), dropped, expected, base,
                     s.sessionGapSeconds());
         }
         while (next < rOrder.length) {
             int r = rOrder[next++];
             history.rating(ratings.user(r), filmGenres[ratings.item(r)], ratings.value(r));
+            taste.rating(ratings.user(r), statsIndex[ratings.item(r)], ratings.value(r));
+        }
+        // fold every viewer in now, so that requests only read
+        double[] scratch = new double[4];
+        for (int u = 0; u < ds.viewers().size(); u++) {
+            taste.features(u, -1, scratch);
         }
     }
 
@@ -133,7 +151,7 @@ public final class DropoffPredictor {
         for (int k = 0; k < items.length; k++) {
             int i = items[k];
             DropoffFeatures.write(cols, k, history, u, sp, i, filmGenres[i], cat.runtimeMinutes(i), cat.year(i),
-                    model.stats(), statsIndex[i], t, device, age, model.settings());
+                    model.stats(), statsIndex[i], t, device, age, model.settings(), taste);
         }
         double[] p = model.tabular().predictProba(cols.table());
         List<FilmPrediction> out = new ArrayList<>(p.length);

@@ -5,6 +5,7 @@ import io.marquee.core.error.InvalidInputException;
 import io.marquee.predict.calibrate.Calibration;
 import io.marquee.predict.classify.Classifier;
 import io.marquee.predict.classify.GbdtClassifier;
+import io.marquee.predict.classify.LogisticModel;
 import io.marquee.predict.features.FeaturePipeline;
 import io.marquee.predict.features.FloatMatrix;
 import io.marquee.predict.imbalance.Resampling;
@@ -138,12 +139,26 @@ public final class DropoffTask {
 
         long[] filmIds = dataset.catalogue().items().ids();
         DropoffModel model = new DropoffModel(tabular, params, ex.settings(), dataset.catalogue().genreNames(), filmIds,
-                ex.servingStats(), eval.toMap());
+                ex.servingStats(), ex.servingTaste(), ex.servingBaseline(), eval.toMap());
         return new Result(model, eval);
     }
 
     private static List<String> topFeatures(Classifier c, FeaturePipeline pipeline, int n) {
         List<String> out = new ArrayList<>();
+        if (c instanceof LogisticModel lm) {
+            // coefficients on standardised features: the change of the logit per standard deviation
+            double[] beta = lm.coefficients();
+            List<Integer> idx = new ArrayList<>();
+            for (int k = 1; k < beta.length; k++) {
+                idx.add(k);
+            }
+            idx.sort((a, b) -> Double.compare(Math.abs(beta[b]), Math.abs(beta[a])));
+            for (int k = 0; k < Math.min(n, idx.size()); k++) {
+                out.add(String.format(java.util.Locale.ROOT, "%s %+.3f", pipeline.featureNames().get(idx.get(k) - 1),
+                        beta[idx.get(k)]));
+            }
+            return out;
+        }
         if (!(c instanceof GbdtClassifier g)) {
             return out;
         }

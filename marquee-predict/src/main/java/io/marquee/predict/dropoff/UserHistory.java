@@ -30,6 +30,11 @@ final class UserHistory {
     /** Σ x·(completed − expected) and Σ x² with x = (runtime − 100) / 30: the viewer's runtime slope. */
     final float[] runtimeXY;
     final float[] runtimeXX;
+    /** Σ (completed − baseline), Σ baseline·(1 − baseline), and the same weighted by x and x²: see {@link ContextBaseline}. */
+    final float[] resid;
+    final float[] residInfo;
+    final float[] residX;
+    final float[] residInfoX;
     final long[] lastStart;
     final long[] lastEnd;
     final int[] sessionPosition;
@@ -51,6 +56,10 @@ final class UserHistory {
         genreExcess = new float[users * genres];
         runtimeXY = new float[users];
         runtimeXX = new float[users];
+        resid = new float[users];
+        residInfo = new float[users];
+        residX = new float[users];
+        residInfoX = new float[users];
         lastStart = new long[users];
         lastEnd = new long[users];
         Arrays.fill(lastStart, Long.MIN_VALUE);
@@ -69,15 +78,23 @@ final class UserHistory {
      *
      * @param expected          the completion rate expected of the film when it was watched (its
      *                          smoothed completion rate then)
+     * @param baseline          P(completed) of the view by the {@link ContextBaseline} in force
+     *                          when it started
      * @param sessionGapSeconds a view starting at most this long after the previous view's end
      *                          continues its session
      */
     void view(int u, int film, int[] filmGenres, int runtime, long start, float watchedMinutes, boolean dropped,
-              double expected, long sessionGapSeconds) {
+              double expected, double baseline, long sessionGapSeconds) {
         boolean completed = !dropped;
         double resid = (completed ? 1 : 0) - expected;
         excess[u] += (float) resid;
         double x = (runtime - 100) / 30.0;
+        double rb = (completed ? 1 : 0) - baseline;
+        double info = baseline * (1 - baseline);
+        this.resid[u] += (float) rb;
+        residInfo[u] += (float) info;
+        residX[u] += (float) (x * rb);
+        residInfoX[u] += (float) (x * x * info);
         runtimeXY[u] += (float) (x * resid);
         runtimeXX[u] += (float) (x * x);
         sessionPosition[u] = position(u, start, sessionGapSeconds);

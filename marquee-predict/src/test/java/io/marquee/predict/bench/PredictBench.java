@@ -42,7 +42,7 @@ import java.util.Map;
  *
  * <pre>
  * java -Xmx8g -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) io.marquee.predict.bench.PredictBench dropoff 10000 2000
- * java ... PredictBench dropoff 50000 5000
+ * java ... PredictBench dropoff 50000 5000 gbdt    # the last argument: an algorithm to compare with
  * java ... PredictBench telco ../../shared/data/telco-churn/WA_Fn-UseC_-Telco-Customer-Churn.csv
  * java ... PredictBench imbalance-dropoff 3000 500
  * </pre>
@@ -56,7 +56,7 @@ public final class PredictBench {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "dropoff" -> dropoff(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
-                    args.length > 3 && args[3].equals("logreg"));
+                    args.length > 3 ? Algo.of(args[3]) : null);
             case "telco" -> telco(Path.of(args[1]), true, true, true);
             case "telco-cv" -> telco(Path.of(args[1]), true, false, false);
             case "telco-imbalance" -> telco(Path.of(args[1]), false, true, false);
@@ -76,7 +76,8 @@ public final class PredictBench {
         return ds;
     }
 
-    static void dropoff(int users, int movies, boolean logreg) throws Exception {
+    /** The drop-off task with its defaults, then (when {@code compare} is given) with that algorithm. */
+    static void dropoff(int users, int movies, Algo compare) throws Exception {
         Dataset ds = generate(users, movies);
         System.out.println("processors " + Runtime.getRuntime().availableProcessors() + ", max heap "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, OMP_WAIT_POLICY="
@@ -181,8 +182,8 @@ public final class PredictBench {
         DropoffModel.load(dir.resolve("m"));
         System.out.printf(Locale.ROOT, "SAVE %.2f s, LOAD %.2f s%n", save, (System.nanoTime() - s) / 1e9);
 
-        if (logreg) {
-            for (Algo a : List.of(Algo.LOGREG)) {
+        if (compare != null) {
+            for (Algo a : List.of(compare)) {
                 DropoffEvaluation le = DropoffTask.evaluate(ds, params.withAlgo(a, Map.of()));
                 System.out.printf(Locale.ROOT, "BASELINE %s auc=%.4f ratio=%.4f logloss=%.4f brier=%.4f train_s=%.1f%n",
                         a.id(), le.test().rocAuc(), le.aucRatio(), le.test().logLoss(), le.test().brier(),

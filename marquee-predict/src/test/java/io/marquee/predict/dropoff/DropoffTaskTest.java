@@ -11,6 +11,7 @@ import io.marquee.core.error.NotFoundException;
 import io.marquee.core.progress.Progress;
 import io.marquee.core.synth.GeneratorParams;
 import io.marquee.core.synth.SyntheticGenerator;
+import io.marquee.predict.classify.Algo;
 import io.marquee.predict.table.Table;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,9 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DropoffTaskTest {
-    /** Fewer, faster rounds than the task's defaults, one thread: the suite stays quick and exact. */
-    private static final Map<String, String> FAST = Map.of("rounds", "150", "eta", "0.1", "nthread", "1");
-
     private static Dataset small;
     private static Dataset tiny;
     private static DropoffTask.Result trainedSmall;
@@ -43,7 +41,7 @@ class DropoffTaskTest {
     static void data() {
         small = generate(3000, 42);
         tiny = generate(400, 7);
-        trainedSmall = DropoffTask.train(small, DropoffParams.defaults().withOverrides(FAST));
+        trainedSmall = DropoffTask.train(small, DropoffParams.defaults());
     }
 
     @Test
@@ -242,7 +240,7 @@ class DropoffTaskTest {
 
     @Test
     void the_same_seed_gives_identical_probabilities() {
-        DropoffParams p = DropoffParams.defaults().withOverrides(Map.of("rounds", "30", "nthread", "1"));
+        DropoffParams p = DropoffParams.defaults().withAlgo(Algo.GBDT, Map.of("rounds", "30", "nthread", "1"));
         DropoffModel a = DropoffTask.train(tiny, p).model();
         DropoffModel b = DropoffTask.train(tiny, p).model();
         Table t = DropoffExamples.build(tiny, p).table();
