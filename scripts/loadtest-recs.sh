@@ -45,4 +45,4 @@ for _ in $(seq 1 600); do
   kill -0 "$server" 2>/dev/null || { cat "$log" >&2; exit 1; }
   sleep 0.1
 done
-java -jar "$LT_JAR" loadtest --db "$DB" --url "http://localhost:$PORT" --json "$@"
+java -jar "$LT_JAR" loadtest --db "$DB" --url "http://localhost:$PORT" --server-pid "$server" --json "$@"

@@ -63,6 +63,11 @@ final class LoadTestCommand implements Callable<Integer> {
             description = "Longest wait for the request log to catch up after the run (default: ${DEFAULT-VALUE}).")
     double logWait = 30;
 
+    @Option(names = "--server-pid", paramLabel = "PID",
+            description = {"Process id of the server (Linux): also report the CPU time it and this generator",
+                "spent per request in the measured phase, a figure other load on the machine distorts less."})
+    Long serverPid;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -117,7 +122,11 @@ final class LoadTestCommand implements Callable<Integer> {
             warm = gen.run(Math.round(warmup * 1000), 0);
         }
         long before = settledCount(db, -1);
+        long serverCpu0 = serverPid == null ? 0 : ProcessCpu.nanos(serverPid);
+        long selfCpu0 = ProcessCpu.self();
         LoadGenerator.PhaseResult r = gen.run(Math.round(duration * 1000), 1);
+        long serverCpu = serverPid == null ? 0 : ProcessCpu.nanos(serverPid) - serverCpu0;
+        long selfCpu = ProcessCpu.self() - selfCpu0;
         long after = settledCount(db, before + r.ok());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("url", url);
@@ -136,6 +145,10 @@ final class LoadTestCommand implements Callable<Integer> {
         json.put("p90_ms", round(r.quantileMs(0.90), 3));
         json.put("p99_ms", round(r.quantileMs(0.99), 3));
         json.put("max_ms", round(r.maxMs(), 3));
+        if (serverPid != null) {
+            json.put("server_cpu_us_per_request", r.ok() == 0 ? null : round(serverCpu / 1e3 / r.ok(), 1));
+        }
+        json.put("generator_cpu_us_per_request", r.ok() == 0 ? null : round(selfCpu / 1e3 / r.ok(), 1));
         json.put("log_rows_before", before);
         json.put("log_rows_after", after);
         json.put("log_rows_added", after - before);
@@ -146,7 +159,9 @@ final class LoadTestCommand implements Callable<Integer> {
                 r.ok(), r.nanos() / 1e9, connections, r.perSecond(), r.errors(),
                 r.quantileMs(0.5), r.quantileMs(0.9), r.quantileMs(0.99), r.maxMs(), before, after, after - before,
                 after - before == r.ok() ? "one row per request served" : "MISMATCH with " + r.ok() + " requests served")
-                + (r.errorKinds().isEmpty() ? "" : "errors: " + r.errorKinds() + "\n");
+                + (r.errorKinds().isEmpty() ? "" : "errors: " + r.errorKinds() + "\n")
+                + (serverPid == null || r.ok() == 0 ? "" : String.format(Locale.ROOT,
+                        "CPU per request: server %.1f µs, generator %.1f µs%n", serverCpu / 1e3 / r.ok(), selfCpu / 1e3 / r.ok()));
         Output.print(spec.commandLine().getOut(), global.json(), json, text);
         return ExitCodes.OK;
     }
