@@ -182,10 +182,20 @@ final class LoadGenerator {
                     } catch (IOException e) {
                         error(e.getClass().getSimpleName() + ": " + e.getMessage());
                         close();
+                        pause(); // a server that is down must not turn this loop into a busy spin
                     }
                 }
             } finally {
                 close();
+            }
+        }
+
+        private void pause() {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop.set(true);
             }
         }
 
