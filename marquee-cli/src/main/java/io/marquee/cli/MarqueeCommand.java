@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             ServeCommand.class,
             ModelsCommand.class,
             TokenCommand.class,
+            LoadTestCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 usage, 2 bad input data, 3 internal error."})

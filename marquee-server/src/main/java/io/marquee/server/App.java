@@ -9,6 +9,7 @@ import io.marquee.server.http.ErrorMapper;
 import io.marquee.server.http.Json;
 import io.marquee.server.metrics.HttpMetrics;
 import java.util.List;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** Builds the HTTP application: routes from {@link Routes}, auth, error mapping, metrics. */
 public final class App {
@@ -25,6 +26,7 @@ public final class App {
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.staticFiles.enableWebjars();
             config.http.maxRequestSize = 1_000_000;
+            config.jetty.threadPool = threadPool(Runtime.getRuntime().availableProcessors());
             for (Route r : routes) {
                 config.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(), wrap(r, auth, metrics));
             }
@@ -43,9 +45,24 @@ public final class App {
         });
     }
 
+    /**
+     * Jetty's worker pool sized to the machine rather than Javalin's 8–250 threads: serving is
+     * CPU-bound (score every film, write JSON), so more threads than a few per core only take
+     * turns on the cores and queue work in the scheduler instead of in Jetty's job queue. The
+     * floor leaves room for Jetty's own selector, acceptor and reserved threads and for routes
+     * that wait on the database (registry, feedback). 2 cores: 4 to 32 threads.
+     */
+    static QueuedThreadPool threadPool(int cores) {
+        int max = Math.max(32, 8 * cores);
+        QueuedThreadPool pool = new QueuedThreadPool(max, Math.min(max, 2 * cores), 60_000);
+        pool.setName("marquee-http");
+        return pool;
+    }
+
     /** Auth check, then the controller; the timer records every outcome under the route template. */
     private static Handler wrap(Route r, Auth auth, HttpMetrics metrics) {
         Handler inner = r.handler();
+        HttpMetrics.RouteTimers timers = metrics.route(r.method(), r.path());
         return ctx -> {
             long start = System.nanoTime();
             int status = 500;
@@ -57,7 +74,7 @@ public final class App {
                 status = ErrorMapper.toError(e).status();
                 throw e;
             } finally {
-                metrics.record(r.method(), r.path(), status, System.nanoTime() - start);
+                timers.record(status, System.nanoTime() - start);
             }
         };
     }

@@ -100,6 +100,27 @@ class RequestLogTest {
     }
 
     @Test
+    void records_logged_together_land_in_one_transaction_when_the_writer_lingers() {
+        try (Database db = TestDatabases.sqlite(tmp)) {
+            RequestLog log = RequestLog.start(db, new RequestLogOptions(1_000, 1_000, Duration.ZERO, Duration.ofSeconds(1)));
+            for (int k = 0; k < 50; k++) {
+                assertThat(log.log(record("recommender", 1L, RequestRecord.RECOMMEND, null))).isTrue();
+            }
+            assertThat(log.flush(Duration.ofSeconds(10))).isTrue();
+            assertThat(log.stats().written()).isEqualTo(50);
+            assertThat(log.stats().batches()).isEqualTo(1);
+            log.close();
+            assertThat(db.count("request_log")).isEqualTo(50);
+        }
+    }
+
+    @Test
+    void a_linger_beyond_one_second_is_refused_naming_it() {
+        assertThatThrownBy(() -> new RequestLogOptions(10, 10, Duration.ZERO, Duration.ofSeconds(2)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("linger").hasMessageContaining("PT2S");
+    }
+
+    @Test
     void a_duplicate_request_id_loses_only_its_own_row() {
         try (Database db = TestDatabases.sqlite(tmp)) {
             RequestLog log = RequestLog.start(db, new RequestLogOptions(100, 100, Duration.ZERO));

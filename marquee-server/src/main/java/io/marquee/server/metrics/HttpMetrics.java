@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Prometheus metrics of the API: a timer per route, method and status ({@code marquee_http_requests_seconds}:
@@ -33,13 +34,45 @@ public final class HttpMetrics {
 
     /** Records one request on a route (the route's path template, not the concrete path). */
     public void record(String method, String route, int status, long nanos) {
+        timer(method, route, status).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The recorder of one route: what the HTTP layer keeps per route so a request costs no key building. */
+    public RouteTimers route(String method, String route) {
+        return new RouteTimers(method, route);
+    }
+
+    private Timer timer(String method, String route, int status) {
         String key = method + ' ' + route + ' ' + status;
-        Timer t = timers.computeIfAbsent(key, k -> Timer.builder("marquee.http.requests")
+        return timers.computeIfAbsent(key, k -> Timer.builder("marquee.http.requests")
                 .description("HTTP requests by route")
                 .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
                 .publishPercentileHistogram(false)
                 .register(registry));
-        t.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The timers of one route by status, looked up once per status. */
+    public final class RouteTimers {
+        private final String method;
+        private final String route;
+        private final AtomicReferenceArray<Timer> byStatus = new AtomicReferenceArray<>(600);
+
+        private RouteTimers(String method, String route) {
+            this.method = method;
+            this.route = route;
+        }
+
+        /** Records one request that ended with {@code status}. */
+        public void record(int status, long nanos) {
+            Timer t = status >= 0 && status < 600 ? byStatus.get(status) : null;
+            if (t == null) {
+                t = timer(method, route, status);
+                if (status >= 0 && status < 600) {
+                    byStatus.set(status, t);
+                }
+            }
+            t.record(nanos, TimeUnit.NANOSECONDS);
+        }
     }
 
     /** The Prometheus text exposition. */

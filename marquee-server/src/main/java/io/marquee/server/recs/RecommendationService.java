@@ -25,11 +25,13 @@ import io.marquee.recommend.online.OverlayScorer;
 import io.marquee.registry.ModelVersion;
 import io.marquee.registry.requests.Feedback;
 import io.marquee.registry.requests.RequestLog;
+import io.marquee.registry.requests.RequestIds;
 import io.marquee.registry.requests.RequestRecord;
 import io.marquee.registry.serving.ModelServer;
 import io.marquee.registry.serving.ModelUnavailableException;
 import io.marquee.registry.serving.Served;
-import io.marquee.server.http.Json;
+import io.marquee.server.http.HttpException;
+import io.marquee.server.http.Json.Rendered;
 import io.marquee.server.recs.RecsDtos.ExplainResponse;
 import io.marquee.server.recs.RecsDtos.FeedbackResponse;
 import io.marquee.server.recs.RecsDtos.PredictResponse;
@@ -124,6 +126,12 @@ public final class RecommendationService {
 
     // ------------------------------------------------------------------ per-model state
 
+    private static final int[] NO_ITEMS = new int[0];
+
+    /** Seen item indices and the ratings they were derived from (compared by identity). */
+    private record SeenItems(UserRatings from, int[] items) {
+    }
+
     /** What serving needs for one model version. */
     final class ModelState {
         final Served<RecommenderModel> served;
@@ -136,6 +144,10 @@ public final class RecommendationService {
         final Fallback scorer;
         final Map<Long, Integer> newUsers = new ConcurrentHashMap<>();
         final Interactions ratings;
+        /** Popularity scores of every item, for viewers the model cannot score (copied, never written). */
+        final float[] popularScores;
+        /** Each viewer's seen films as this model's item indices, derived from one {@link UserRatings}. */
+        private final ConcurrentHashMap<Long, SeenItems> seen = new ConcurrentHashMap<>();
         private volatile Explainer explainer;
 
         ModelState(Served<RecommenderModel> served) {
@@ -153,6 +165,40 @@ public final class RecommendationService {
                 updater = null;
             }
             this.scorer = new Fallback(overlay != null ? overlay : model, popularity);
+            this.popularScores = new float[items.size()];
+            popularity.scoreAll(0, popularScores);
+            for (Map.Entry<Long, UserRatings> e : history.entrySet()) {
+                seen.put(e.getKey(), new SeenItems(e.getValue(), itemIndices(e.getValue())));
+            }
+        }
+
+        /**
+         * The viewer's seen films as item indices, computed once per {@link UserRatings} value:
+         * a new rating replaces the viewer's value, and the next request recomputes from it.
+         */
+        int[] seenItems(long userId, UserRatings r) {
+            if (r.movies().length == 0) {
+                return NO_ITEMS;
+            }
+            SeenItems s = seen.get(userId);
+            if (s != null && s.from() == r) {
+                return s.items();
+            }
+            int[] idx = itemIndices(r);
+            seen.put(userId, new SeenItems(r, idx));
+            return idx;
+        }
+
+        private int[] itemIndices(UserRatings r) {
+            int[] idx = new int[r.movies().length];
+            int n = 0;
+            for (long m : r.movies()) {
+                int i = items.indexOf(m);
+                if (i >= 0) {
+                    idx[n++] = i;
+                }
+            }
+            return n == idx.length ? idx : Arrays.copyOf(idx, n);
         }
 
         int userIndex(long userId) {
@@ -276,46 +322,49 @@ public final class RecommendationService {
 
     // ------------------------------------------------------------------ operations
 
-    public RecommendationsResponse recommend(long userId, int n) {
+    /** {@code GET /recommendations/{userId}}: the response and its JSON, serialised once for the body and the log. */
+    public Rendered<RecommendationsResponse> recommendRendered(long userId, int n) {
         long start = System.nanoTime();
-        Instant at = Instant.now();
+        long at = System.currentTimeMillis();
         if (n < 1 || n > 100) {
             throw InvalidInputException.of("n", n, "an integer between 1 and 100");
         }
         ModelState st = state();
         int u = st.userIndex(userId);
         boolean personal = u >= 0 && st.scorer.usesPrimary(u);
-        float[] scores = new float[st.items.size()];
+        float[] scores = scratchScores(st.items.size());
         if (personal) {
             st.scorer.scoreAll(u, scores);
         } else {
-            st.popularity.scoreAll(0, scores);
+            System.arraycopy(st.popularScores, 0, scores, 0, scores.length);
         }
-        boolean[] seen = new boolean[scores.length];
-        UserRatings r = history.getOrDefault(userId, UserRatings.EMPTY);
-        for (long m : r.movies()) {
-            int i = st.items.indexOf(m);
-            if (i >= 0) {
-                seen[i] = true;
-            }
+        // seen films drop out of the ranking as NaN, which TopN skips
+        for (int i : st.seenItems(userId, history.getOrDefault(userId, UserRatings.EMPTY))) {
+            scores[i] = Float.NaN;
         }
-        Recommendations recs = TopN.select(scores, n, null, i -> seen[i]);
+        Recommendations recs = TopN.select(scores, n, null, null);
         List<RecommendedFilm> films = new ArrayList<>(recs.size());
         for (int k = 0; k < recs.size(); k++) {
             long movie = st.items.id(recs.item(k));
             films.add(new RecommendedFilm(movie, title(movie), recs.score(k)));
         }
         ModelVersion v = st.served.version();
-        RecommendationsResponse out = new RecommendationsResponse(UUID.randomUUID(), userId, ENDPOINT, v.id(),
-                v.version(), v.algorithm(), personal, films);
-        log.log(new RequestRecord(out.requestId(), ENDPOINT, v.id(), RequestRecord.RECOMMEND,
-                "{\"user_id\":" + userId + ",\"n\":" + n + "}", Json.text(out), null, micros(start), at));
+        Rendered<RecommendationsResponse> out = Rendered.of(new RecommendationsResponse(RequestIds.next(), userId,
+                ENDPOINT, v.id(), v.version(), v.algorithm(), personal, films));
+        log(new RequestRecord(out.value().requestId(), ENDPOINT, v.id(), RequestRecord.RECOMMEND,
+                "{\"user_id\":" + userId + ",\"n\":" + n + "}", out.json(), null, micros(start), Instant.ofEpochMilli(at)));
         return out;
     }
 
-    public PredictResponse predict(long userId, long movieId) {
+    /** The recommendations as a value (see {@link #recommendRendered}). */
+    public RecommendationsResponse recommend(long userId, int n) {
+        return recommendRendered(userId, n).value();
+    }
+
+    /** {@code POST /predict}: the response and its JSON, serialised once. */
+    public Rendered<PredictResponse> predictRendered(long userId, long movieId) {
         long start = System.nanoTime();
-        Instant at = Instant.now();
+        long at = System.currentTimeMillis();
         ModelState st = state();
         ModelVersion v = st.served.version();
         if (!(st.model instanceof RatingPredictor predictor)) {
@@ -332,17 +381,23 @@ public final class RecommendationService {
         }
         float rating = st.overlay != null && st.overlay.folded(u) != null ? st.overlay.score(u, i)
                 : u < st.users.size() ? predictor.predict(u, i) : st.overlay.score(u, i);
-        PredictResponse out = new PredictResponse(UUID.randomUUID(), userId, movieId, rating, ENDPOINT, v.id(),
-                v.version(), v.algorithm());
-        log.log(new RequestRecord(out.requestId(), ENDPOINT, v.id(), RequestRecord.PREDICT,
-                "{\"user_id\":" + userId + ",\"movie_id\":" + movieId + "}", Json.text(out), (double) rating,
-                micros(start), at));
+        Rendered<PredictResponse> out = Rendered.of(new PredictResponse(RequestIds.next(), userId, movieId, rating,
+                ENDPOINT, v.id(), v.version(), v.algorithm()));
+        log(new RequestRecord(out.value().requestId(), ENDPOINT, v.id(), RequestRecord.PREDICT,
+                "{\"user_id\":" + userId + ",\"movie_id\":" + movieId + "}", out.json(), (double) rating,
+                micros(start), Instant.ofEpochMilli(at)));
         return out;
     }
 
-    public ExplainResponse explain(long userId, long movieId) {
+    /** The predicted rating as a value (see {@link #predictRendered}). */
+    public PredictResponse predict(long userId, long movieId) {
+        return predictRendered(userId, movieId).value();
+    }
+
+    /** {@code GET /explain/{userId}/{movieId}}: the response and its JSON, serialised once. */
+    public Rendered<ExplainResponse> explainRendered(long userId, long movieId) {
         long start = System.nanoTime();
-        Instant at = Instant.now();
+        long at = System.currentTimeMillis();
         ModelState st = state();
         ModelVersion v = st.served.version();
         if (st.users.indexOf(userId) < 0) {
@@ -352,11 +407,29 @@ public final class RecommendationService {
             throw new NotFoundException("film " + movieId + " is not known to model " + v.label());
         }
         Explanation e = st.explainer().explain(userId, movieId);
-        ExplainResponse out = new ExplainResponse(UUID.randomUUID(), userId, movieId, ENDPOINT, v.id(), v.version(),
-                e.summary(), e);
-        log.log(new RequestRecord(out.requestId(), ENDPOINT, v.id(), RequestRecord.EXPLAIN,
-                "{\"user_id\":" + userId + ",\"movie_id\":" + movieId + "}", Json.text(out), null, micros(start), at));
+        Rendered<ExplainResponse> out = Rendered.of(new ExplainResponse(RequestIds.next(), userId, movieId, ENDPOINT,
+                v.id(), v.version(), e.summary(), e));
+        log(new RequestRecord(out.value().requestId(), ENDPOINT, v.id(), RequestRecord.EXPLAIN,
+                "{\"user_id\":" + userId + ",\"movie_id\":" + movieId + "}", out.json(), null, micros(start),
+                Instant.ofEpochMilli(at)));
         return out;
+    }
+
+    /** The explanation as a value (see {@link #explainRendered}). */
+    public ExplainResponse explain(long userId, long movieId) {
+        return explainRendered(userId, movieId).value();
+    }
+
+    /**
+     * Queues the request's log row. A request is only answered once its row is queued: when the
+     * log refuses it (queue full for longer than its offer timeout, or shutting down) the request
+     * fails with 503, so every answered request has exactly one row.
+     */
+    private void log(RequestRecord record) {
+        if (!log.log(record)) {
+            throw new HttpException(503, "request-log-unavailable", "the request log cannot keep up (queue full)"
+                    + " or is shutting down; the request was not served, retry shortly");
+        }
     }
 
     /**
@@ -400,6 +473,18 @@ public final class RecommendationService {
     public FeedbackResponse feedback(UUID requestId, Long movieId, Double actualRating, Boolean watched, String label) {
         Feedback f = log.feedback(new Feedback(requestId, movieId, actualRating, watched, label, Instant.now()));
         return new FeedbackResponse(f.requestId(), f.movieId(), f.actualRating(), f.watched(), f.label(), f.at());
+    }
+
+    /** Per-thread score buffer of {@link #recommendRendered}: no 4·items-byte array per request. */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[1][0]);
+
+    /** This thread's score buffer, exactly {@code items} long (TopN reads the whole array). */
+    private static float[] scratchScores(int items) {
+        float[][] holder = SCRATCH.get();
+        if (holder[0].length != items) {
+            holder[0] = new float[items];
+        }
+        return holder[0];
     }
 
     private String title(long movie) {

@@ -2,11 +2,15 @@ package io.marquee.server.recs;
 
 import io.javalin.http.Context;
 import io.marquee.server.http.Inputs;
+import io.marquee.server.http.Json;
 import io.marquee.server.recs.RecsDtos.FeedbackRequest;
 import io.marquee.server.recs.RecsDtos.PredictRequest;
 import io.marquee.server.recs.RecsDtos.RatingRequest;
 
-/** Serving routes: recommendations, predictions, explanations, ratings, feedback. */
+/**
+ * Serving routes: recommendations, predictions, explanations, ratings, feedback. The served
+ * responses arrive serialised once (the same JSON is in the request log) and are written as is.
+ */
 public final class RecsController {
     private final RecommendationService service;
 
@@ -17,16 +21,17 @@ public final class RecsController {
     public void recommend(Context ctx) {
         long user = Inputs.pathLong(ctx, "userId");
         int n = Inputs.queryInt(ctx, "n", 10, 1, 100);
-        ctx.json(service.recommend(user, n));
+        Json.respond(ctx, service.recommendRendered(user, n));
     }
 
     public void predict(Context ctx) {
         PredictRequest body = Inputs.body(ctx, PredictRequest.class, false);
-        ctx.json(service.predict(Inputs.require("user_id", body.userId()), Inputs.require("movie_id", body.movieId())));
+        Json.respond(ctx, service.predictRendered(Inputs.require("user_id", body.userId()),
+                Inputs.require("movie_id", body.movieId())));
     }
 
     public void explain(Context ctx) {
-        ctx.json(service.explain(Inputs.pathLong(ctx, "userId"), Inputs.pathLong(ctx, "movieId")));
+        Json.respond(ctx, service.explainRendered(Inputs.pathLong(ctx, "userId"), Inputs.pathLong(ctx, "movieId")));
     }
 
     public void rate(Context ctx) {
