@@ -27,8 +27,8 @@ abstract class BiasedFactorModel implements RatingModel, FactorModel {
     /** Effective user vectors x_u, users × k, row-major; zero rows for unknown users. */
     final float[] userVectors;
     final float[] itemFactors;
-    /** The item factors in the tiled layout of {@link FactorKernels#tile}, for {@link #scoreAll}. */
-    private final float[] itemTiles;
+    /** The item factors and biases in the tiled layout of {@link FactorKernels#tile}, for {@link #scoreAll}. */
+    private final FactorKernels.Tiles itemTiles;
     final int[] userCounts;
     final int[] itemCounts;
     final float min;
@@ -55,7 +55,7 @@ abstract class BiasedFactorModel implements RatingModel, FactorModel {
         this.itemBias = itemBias;
         this.userVectors = userVectors;
         this.itemFactors = itemFactors;
-        this.itemTiles = FactorKernels.tile(itemFactors, ni, k);
+        this.itemTiles = FactorKernels.tile(itemFactors, itemBias, ni, k);
         this.userCounts = userCounts;
         this.itemCounts = itemCounts;
         this.min = min;
@@ -85,7 +85,7 @@ abstract class BiasedFactorModel implements RatingModel, FactorModel {
 
     /**
      * Unclipped scores (so the order among items predicted above the top rating is kept): for a
-     * known user {@code (μ + b_u + b_i) + x_u · q_i}, computed by {@link FactorKernels#scoreAllTiled}
+     * known user {@code (μ + b_u + b_i) + x_u · q_i}, computed by {@link FactorKernels#scoreAllFourLane}
      * with the same float operations in the same order as {@link Sgd#dot}, so each entry equals the
      * item-by-item loop bit for bit.
      */
@@ -98,7 +98,7 @@ abstract class BiasedFactorModel implements RatingModel, FactorModel {
             }
             return;
         }
-        FactorKernels.scoreAllTiled(userVectors, user * k, itemTiles, itemBias, mean + userBias[user], ni, k, out);
+        FactorKernels.scoreAllFourLane(userVectors, user * k, itemTiles, mean + userBias[user], out);
     }
 
     @Override
