@@ -10,8 +10,8 @@ import java.util.Arrays;
  * fixed by the language). With the factor index outermost it becomes {@code rank} axpy passes
  * {@code acc[j] += x_f · q_f[j]} over independent items, which C2 compiles to SIMD — but only, in
  * JDK 17, when every array in the loop is indexed by the bare loop variable: an invariant offset
- * such as {@code q[f·items + j]} or {@code acc[start + j]} silently keeps the loop scalar (measured:
- * 0.05 ns per element against 0.4 ns). So the factors live in {@link Tiles}: one small array per
+ * such as {@code q[f·items + j]} or {@code acc[start + j]} silently keeps the loop scalar (a
+ * standalone axpy over 4,096 floats on JDK 17.0.15 with AVX-512: 0.05 ns per element against 0.4 ns). So the factors live in {@link Tiles}: one small array per
  * (tile of {@link #TILE} items, factor), and every loop below runs over whole arrays from index 0.
  *
  * <p>Two summation orders, each bit-identical to its model's single-item score:
@@ -38,7 +38,7 @@ public final class FactorKernels {
     /**
      * Item factors and biases cut into tiles of {@link #TILE} items: {@code factors[t][f][j]} is
      * factor f of item t·TILE + j, {@code bias[t][j]} its bias (all zero when the model has none).
-     * Built once per model by {@link #tile}; immutable by convention (never written after).
+     * Built once per model by {@link #tile}; immutable (the arrays never leave this class).
      */
     public static final class Tiles {
         private final int items;
