@@ -28,29 +28,50 @@ public final class TopN implements ItemRecommender {
         return select(scores, n, candidates, exclude);
     }
 
-    /** The best {@code n} of precomputed scores (used by evaluators and other recommenders). */
+    /**
+     * The best {@code n} of precomputed scores (used by evaluators and other recommenders): the
+     * same list as sorting every candidate that is not excluded and not NaN by score, descending,
+     * then by item index, ascending, and keeping the first {@code n}.
+     *
+     * <p>One pass with a bounded min-heap of {@code n}, O(items · log n) at worst and no allocation
+     * per item. A candidate is first compared with the worst score kept (a single float comparison,
+     * which also drops NaN); only one that could enter the heap is tested against {@code exclude},
+     * so an exclusion predicate is called O(n · log(items / n)) times in expectation rather than
+     * once per item.
+     */
     public static Recommendations select(float[] scores, int n, int[] candidates, IntPredicate exclude) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0, was " + n);
+        }
         int[] heapItems = new int[Math.max(n, 1)];
         float[] heapScores = new float[Math.max(n, 1)];
         int size = 0;
-        int total = candidates == null ? scores.length : candidates.length;
-        for (int c = 0; c < total && n > 0; c++) {
+        // the heap's worst score once it is full; a candidate scoring below it cannot enter
+        float floor = Float.NEGATIVE_INFINITY;
+        int total = n == 0 ? 0 : candidates == null ? scores.length : candidates.length;
+        for (int c = 0; c < total; c++) {
             int item = candidates == null ? c : candidates[c];
-            if (exclude != null && exclude.test(item)) {
+            float s = scores[item];
+            if (!(s >= floor)) { // below the kept worst, or NaN
                 continue;
             }
-            float s = scores[item];
-            if (Float.isNaN(s)) {
+            if (size == n && !better(s, item, heapScores[0], heapItems[0])) {
+                continue;
+            }
+            if (exclude != null && exclude.test(item)) {
                 continue;
             }
             if (size < n) {
                 heapItems[size] = item;
                 heapScores[size] = s;
                 siftUp(heapItems, heapScores, size++);
-            } else if (better(s, item, heapScores[0], heapItems[0])) {
+            } else {
                 heapItems[0] = item;
                 heapScores[0] = s;
                 siftDown(heapItems, heapScores, size);
+            }
+            if (size == n) {
+                floor = heapScores[0];
             }
         }
         int[] items = new int[size];

@@ -39,8 +39,8 @@ public final class AlsModel implements RatingModel, FactorModel {
     private final float mu;
     private final float[] userFactors;
     private final float[] itemFactors;
-    /** Factor-major copy of the item factors for {@link FactorKernels#scoreAll}. */
-    private final float[] itemFactorsByFactor;
+    /** The item factors and biases tiled for {@link FactorKernels#scoreAllInOrder}. */
+    private final FactorKernels.Tiles itemTiles;
     private final float[] userBias;
     private final float[] itemBias;
     private final int[] userCounts;
@@ -66,7 +66,7 @@ public final class AlsModel implements RatingModel, FactorModel {
         this.mu = mu;
         this.userFactors = userFactors;
         this.itemFactors = itemFactors;
-        this.itemFactorsByFactor = FactorKernels.transpose(itemFactors, ni, rank);
+        this.itemTiles = FactorKernels.tile(itemFactors, itemBias, ni, rank);
         this.userBias = userBias;
         this.itemBias = itemBias;
         this.userCounts = userCounts;
@@ -146,8 +146,7 @@ public final class AlsModel implements RatingModel, FactorModel {
             }
             return;
         }
-        float[] x = java.util.Arrays.copyOfRange(userFactors, user * rank, (user + 1) * rank);
-        FactorKernels.scoreAll(x, itemFactorsByFactor, itemBias, mu + userBias[user], ni, rank, out);
+        FactorKernels.scoreAllInOrder(userFactors, user * rank, itemTiles, mu + userBias[user], out);
     }
 
     @Override

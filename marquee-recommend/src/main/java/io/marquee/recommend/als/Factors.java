@@ -104,7 +104,7 @@ final class Factors {
 
     /**
      * offset + x·q in float, adding the terms in factor order exactly as
-     * {@link io.marquee.recommend.FactorKernels#scoreAll} does, so that a model's single score
+     * {@link io.marquee.recommend.FactorKernels#scoreAllInOrder} does, so that a model's single score
      * equals its entry of {@code scoreAll} bit for bit.
      */
     static float scoreLikeKernel(float[] x, int xOff, float[] q, int qOff, int rank, float offset) {

@@ -36,8 +36,8 @@ public final class ImplicitAlsModel implements FactorModel {
     private final int rank;
     private final float[] userFactors;
     private final float[] itemFactors;
-    /** Factor-major copy of the item factors for {@link FactorKernels#scoreAll}. */
-    private final float[] itemFactorsByFactor;
+    /** The item factors tiled for {@link FactorKernels#scoreAllInOrder}. */
+    private final FactorKernels.Tiles itemTiles;
     private final int[] userCounts;
     private final float regularization;
 
@@ -57,7 +57,7 @@ public final class ImplicitAlsModel implements FactorModel {
         this.rank = rank;
         this.userFactors = userFactors;
         this.itemFactors = itemFactors;
-        this.itemFactorsByFactor = FactorKernels.transpose(itemFactors, ni, rank);
+        this.itemTiles = FactorKernels.tile(itemFactors, null, ni, rank);
         this.userCounts = userCounts;
         this.regularization = regularization;
     }
@@ -126,8 +126,7 @@ public final class ImplicitAlsModel implements FactorModel {
             Arrays.fill(out, 0f);
             return;
         }
-        float[] x = Arrays.copyOfRange(userFactors, user * rank, (user + 1) * rank);
-        FactorKernels.scoreAll(x, itemFactorsByFactor, null, 0f, ni, rank, out);
+        FactorKernels.scoreAllInOrder(userFactors, user * rank, itemTiles, 0f, out);
     }
 
     @Override

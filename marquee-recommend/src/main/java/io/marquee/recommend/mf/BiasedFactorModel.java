@@ -4,6 +4,7 @@ import io.marquee.core.data.IdIndex;
 import io.marquee.core.error.InvalidInputException;
 import io.marquee.core.model.ModelProvenance;
 import io.marquee.core.model.TrainingSummary;
+import io.marquee.recommend.FactorKernels;
 import io.marquee.recommend.FactorModel;
 import io.marquee.recommend.RatingModel;
 import io.marquee.recommend.baseline.RatingStats;
@@ -26,6 +27,8 @@ abstract class BiasedFactorModel implements RatingModel, FactorModel {
     /** Effective user vectors x_u, users × k, row-major; zero rows for unknown users. */
     final float[] userVectors;
     final float[] itemFactors;
+    /** The item factors and biases in the tiled layout of {@link FactorKernels#tile}, for {@link #scoreAll}. */
+    private final FactorKernels.Tiles itemTiles;
     final int[] userCounts;
     final int[] itemCounts;
     final float min;
@@ -52,6 +55,7 @@ abstract class BiasedFactorModel implements RatingModel, FactorModel {
         this.itemBias = itemBias;
         this.userVectors = userVectors;
         this.itemFactors = itemFactors;
+        this.itemTiles = FactorKernels.tile(itemFactors, itemBias, ni, k);
         this.userCounts = userCounts;
         this.itemCounts = itemCounts;
         this.min = min;
@@ -79,7 +83,12 @@ abstract class BiasedFactorModel implements RatingModel, FactorModel {
         return s;
     }
 
-    /** Unclipped scores (so the order among items predicted above the top rating is kept). */
+    /**
+     * Unclipped scores (so the order among items predicted above the top rating is kept): for a
+     * known user {@code (μ + b_u + b_i) + x_u · q_i}, computed by {@link FactorKernels#scoreAllFourLane}
+     * with the same float operations in the same order as {@link Sgd#dot}, so each entry equals the
+     * item-by-item loop bit for bit.
+     */
     @Override
     public void scoreAll(int user, float[] out) {
         int ni = itemBias.length;
@@ -89,11 +98,7 @@ abstract class BiasedFactorModel implements RatingModel, FactorModel {
             }
             return;
         }
-        float base = mean + userBias[user];
-        int pu = user * k;
-        for (int i = 0; i < ni; i++) {
-            out[i] = base + itemBias[i] + Sgd.dot(userVectors, pu, itemFactors, i * k, k);
-        }
+        FactorKernels.scoreAllFourLane(userVectors, user * k, itemTiles, mean + userBias[user], out);
     }
 
     @Override
