@@ -1,6 +1,8 @@
 package io.marquee.server.recs;
 
 import io.javalin.http.Context;
+import io.marquee.server.dropoff.DropoffService;
+import io.marquee.server.dropoff.WithDropoff;
 import io.marquee.server.http.Inputs;
 import io.marquee.server.recs.RecsDtos.FeedbackRequest;
 import io.marquee.server.recs.RecsDtos.PredictRequest;
@@ -9,15 +11,19 @@ import io.marquee.server.recs.RecsDtos.RatingRequest;
 /** Serving routes: recommendations, predictions, explanations, ratings, feedback. */
 public final class RecsController {
     private final RecommendationService service;
+    private final DropoffService dropoff;
 
-    public RecsController(RecommendationService service) {
+    public RecsController(RecommendationService service, DropoffService dropoff) {
         this.service = service;
+        this.dropoff = dropoff;
     }
 
     public void recommend(Context ctx) {
         long user = Inputs.pathLong(ctx, "userId");
         int n = Inputs.queryInt(ctx, "n", 10, 1, 100);
-        ctx.json(service.recommend(user, n));
+        boolean withDropoff = Inputs.queryBoolean(ctx, "with_dropoff", false);
+        var recs = service.recommend(user, n);
+        ctx.json(withDropoff ? WithDropoff.of(recs, dropoff) : recs);
     }
 
     public void predict(Context ctx) {
