@@ -371,6 +371,28 @@ class PredictApiTest {
         Reply raw = f.sendBytes("/api/v1/batch-predict?endpoint=churn", f.reader, "text/csv",
                 big.toString().getBytes(StandardCharsets.UTF_8));
         assertError(raw, 413, "limit");
+        // without a Content-Length (chunked), the limit still holds while reading
+        String boundary = "marqueechunked";
+        byte[] body = multipart(boundary, "churn", "big.csv", big.toString());
+        java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(f.base
+                        + "/api/v1/batch-predict"))
+                .header("Authorization", "Bearer " + f.reader)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build();
+        try {
+            var resp = f.http.send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(resp.statusCode()).as(resp.body()).isEqualTo(413);
+            var csvReq = java.net.http.HttpRequest.newBuilder(java.net.URI.create(f.base
+                            + "/api/v1/batch-predict?endpoint=churn"))
+                    .header("Authorization", "Bearer " + f.reader).header("Content-Type", "text/csv")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                            big.toString().getBytes(StandardCharsets.UTF_8)))).build();
+            var csvResp = f.http.send(csvReq, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(csvResp.statusCode()).as(csvResp.body()).isEqualTo(411); // a raw body must say its length
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.marquee.predict.tabular.TabularModel;
 import io.marquee.registry.serving.Served;
 import io.marquee.server.http.HttpException;
 import io.marquee.server.http.Json;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -65,7 +64,7 @@ public final class PredictController {
         String status;
         String version;
         if (type.startsWith("multipart/form-data")) {
-            file = ctx.uploadedFile("file");
+            file = upload(ctx);
             if (file == null) {
                 throw InvalidInputException.of("file", null, "a CSV file part named 'file'");
             }
@@ -74,6 +73,10 @@ public final class PredictController {
             version = first(ctx.formParam("version"), ctx.queryParam("version"));
             name = file.filename() == null || file.filename().isBlank() ? "upload.csv" : file.filename();
         } else if (type.startsWith("text/csv") || type.startsWith("text/plain")) {
+            if (length < 0) {
+                throw new HttpException(411, "length-required", "a text/csv body needs a Content-Length (the upload"
+                        + " limit is checked before scoring starts); send multipart/form-data to upload without one");
+            }
             endpoint = ctx.queryParam("endpoint");
             status = ctx.queryParam("status");
             version = ctx.queryParam("version");
@@ -83,7 +86,7 @@ public final class PredictController {
                     "multipart/form-data (fields endpoint and file) or text/csv");
         }
         Served<TabularModel> model = service.model(endpoint, status, version);
-        InputStream in = file != null ? file.content() : new Limited(ctx.req().getInputStream(), maxUploadBytes);
+        InputStream in = file != null ? file.content() : ctx.req().getInputStream();
         UUID id = UUID.randomUUID();
         ctx.status(200).contentType("text/csv; charset=utf-8").header("X-Request-Id", id.toString());
         try (InputStream source = in) {
@@ -102,39 +105,22 @@ public final class PredictController {
         return a != null && !a.isBlank() ? a : b;
     }
 
-    /** A stream that refuses to read past a limit (a body sent without a length). */
-    private final class Limited extends FilterInputStream {
-        private final long limit;
-        private long read;
-
-        Limited(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
+    /**
+     * The {@code file} part. Jetty parses the multipart body (parts beyond 64 KB go to a temporary
+     * file) and enforces the upload limit while reading, also for a body sent without a length.
+     */
+    private UploadedFile upload(Context ctx) {
+        try {
+            return ctx.uploadedFile("file");
+        } catch (Exception e) { // Jetty throws ServletException (checked, through Kotlin) or runtime ones
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                String m = t.getMessage() == null ? "" : t.getMessage();
+                if (t instanceof IllegalStateException && m.contains("max") && m.contains("exceeded")) {
+                    throw new HttpException(413, "payload-too-large", "upload exceeds the limit of " + maxUploadBytes
+                            + " bytes; split the file");
+                }
             }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(long n) {
-            read += n;
-            if (read > limit) {
-                throw tooLarge(read);
-            }
+            throw new InvalidInputException("malformed multipart/form-data body: " + e.getMessage(), e);
         }
     }
 }
