@@ -15,6 +15,7 @@ import io.marquee.registry.NewVersion;
 import io.marquee.registry.Stage;
 import io.marquee.registry.jobs.ClassifierGate;
 import io.marquee.registry.jobs.ClassifierTraining;
+import io.marquee.server.Services;
 import io.marquee.server.auth.Role;
 import io.marquee.server.auth.TokenStore;
 import io.marquee.core.store.DatabaseStats;
@@ -182,7 +183,8 @@ final class DemoCommand implements Callable<Integer> {
             db.close();
             throw e;
         }
-        return ServeCommand.serve(db, "0.0.0.0", port, json, spec.commandLine().getOut(), extra, text.toString());
+        return ServeCommand.serve(db, "0.0.0.0", port, Services.DEFAULT_MAX_UPLOAD_BYTES, json,
+                spec.commandLine().getOut(), extra, text.toString());
     }
 
     /**
