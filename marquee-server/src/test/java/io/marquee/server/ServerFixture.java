@@ -112,6 +112,25 @@ final class ServerFixture implements AutoCloseable {
     }
 
     /** Sends raw bytes with a content type (multipart or CSV uploads). */
+    /**
+     * Sends only the request line and headers of a POST announcing {@code contentLength} bytes, and
+     * returns the response's status line and body: for requests the server refuses from their
+     * headers alone (413 from the Content-Length), without racing a body upload against the answer.
+     */
+    String headersOnly(String path, String token, String contentType, long contentLength) {
+        try (java.net.Socket socket = new java.net.Socket("localhost", app.port())) {
+            socket.setSoTimeout(30_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + contentLength
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     Reply sendBytes(String path, String token, String contentType, byte[] body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
