@@ -113,7 +113,8 @@ final class ServerFixture implements AutoCloseable {
 
     /** Sends raw bytes with a content type (multipart or CSV uploads). */
     /**
-     * Sends only the request line and headers of a POST announcing {@code contentLength} bytes, and
+     * Sends only the request line and headers of a POST announcing {@code contentLength} bytes
+     * (negative: a chunked body), and
      * returns the response's status line and body: for requests the server refuses from their
      * headers alone (413 from the Content-Length), without racing a body upload against the answer.
      */
@@ -121,7 +122,8 @@ final class ServerFixture implements AutoCloseable {
         try (java.net.Socket socket = new java.net.Socket("localhost", app.port())) {
             socket.setSoTimeout(30_000);
             String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + contentLength
+                    + "\r\nContent-Type: " + contentType
+                    + (contentLength < 0 ? "\r\nTransfer-Encoding: chunked" : "\r\nContent-Length: " + contentLength)
                     + "\r\nConnection: close\r\n\r\n";
             socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
