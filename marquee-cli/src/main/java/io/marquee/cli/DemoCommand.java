@@ -5,12 +5,17 @@ import io.marquee.core.error.StorageException;
 import io.marquee.core.data.Dataset;
 import io.marquee.core.store.Database;
 import io.marquee.core.store.DatabaseReader;
+import io.marquee.predict.classify.Algo;
+import io.marquee.predict.dropoff.DropoffParams;
 import io.marquee.recommend.Algorithms;
 import io.marquee.recommend.RecommenderModel;
 import io.marquee.registry.ModelRegistry;
 import io.marquee.registry.ModelVersion;
 import io.marquee.registry.NewVersion;
 import io.marquee.registry.Stage;
+import io.marquee.registry.jobs.ClassifierGate;
+import io.marquee.registry.jobs.ClassifierTraining;
+import io.marquee.server.Services;
 import io.marquee.server.auth.Role;
 import io.marquee.server.auth.TokenStore;
 import io.marquee.core.store.DatabaseStats;
@@ -38,7 +43,8 @@ import picocli.CommandLine.Spec;
  * never leaves half a database behind.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Create a fresh demo database of synthetic data, train and promote a recommender,",
+        description = {"Create a fresh demo database of synthetic data, train and promote a recommender and a",
+            "drop-off predictor,",
             "and serve the API with an admin token (--no-serve stops after the data). An existing file at",
             "--file is replaced."})
 final class DemoCommand implements Callable<Integer> {
@@ -164,14 +170,46 @@ final class DemoCommand implements Callable<Integer> {
             text.append(String.format(Locale.ROOT, "Trained mf (%d factors) on %,d ratings in %.1f s and promoted it: %s%n",
                     model.provenance().params().get("n_factors"), data.ratings().size(), model.summary().wallSeconds(),
                     v.label()));
+            long t0 = System.nanoTime();
+            ModelVersion d = registerDropoff(registry, data);
+            extra.put("dropoff_model", d.label());
+            text.append(String.format(Locale.ROOT, "Trained the drop-off predictor (logistic regression; holdout ROC-AUC"
+                    + " %.3f) in %.1f s and promoted it: %s%n", d.metrics().getOrDefault("roc_auc", Double.NaN),
+                    (System.nanoTime() - t0) / 1e9, d.label()));
             text.append("Admin token (shown once): ").append(token).append('\n');
             text.append("Try: curl -H 'Authorization: Bearer ").append(token).append("' ")
-                    .append("'http://localhost:").append(port).append("/api/v1/recommendations/1?n=5'\n");
+                    .append("'http://localhost:").append(port).append("/api/v1/recommendations/1?n=5&with_dropoff=true'\n");
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
-        return ServeCommand.serve(db, "0.0.0.0", port, json, spec.commandLine().getOut(), extra, text.toString());
+        return ServeCommand.serve(db, "0.0.0.0", port, Services.DEFAULT_MAX_UPLOAD_BYTES, json,
+                spec.commandLine().getOut(), extra, text.toString());
+    }
+
+    /**
+     * Trains the drop-off predictor on the demo data and registers it through the validation gate
+     * (a fresh database has no production version, so it is promoted), so that
+     * {@code with_dropoff=true} and {@code POST /dropoff/predict} work out of the box. Logistic
+     * regression: on the demo data its holdout ROC-AUC equals gradient boosting's (0.713 vs 0.714)
+     * at a fraction of the CPU time (docs/dropoff.md).
+     */
+    static ModelVersion registerDropoff(ModelRegistry registry, Dataset data) {
+        Path tmp;
+        try {
+            tmp = Files.createTempDirectory("marquee-demo-dropoff");
+        } catch (IOException e) {
+            throw new StorageException("cannot create a temporary directory for the demo model: " + e.getMessage(), e);
+        }
+        try {
+            DropoffParams params = DropoffParams.defaults().withAlgo(Algo.LOGREG, Map.of());
+            ClassifierTraining.Trained t = ClassifierTraining.dropoff(data, params, "dropoff", "demo",
+                    "demo drop-off predictor on synthetic data", null, tmp.resolve("dropoff"));
+            return new ClassifierGate(registry, ClassifierGate.Policy.defaults())
+                    .registerAndDecide(t.candidate(), null, line -> { }).version();
+        } finally {
+            deleteTree(tmp);
+        }
     }
 
     private static void deleteTree(Path dir) {

@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 
 /** Options shared by the classifier and drop-off commands: algorithm, parameters, seed. */
 final class PredictOptions {
-    @Option(names = "--algo", paramLabel = "NAME", defaultValue = "gbdt",
-            description = "gbdt, rf, extratrees, tree or logreg (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--algo", paramLabel = "NAME",
+            description = "gbdt, rf, extratrees, tree or logreg (default: gbdt for a classifier, logreg for drop-off,"
+                    + " which scored higher on its features; docs/dropoff.md).")
     String algo;
 
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "Override a hyperparameter (repeatable).")
@@ -20,7 +21,17 @@ final class PredictOptions {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    /** The chosen algorithm, or gbdt when none was given. */
     Algo algo() {
+        return algo == null ? Algo.GBDT : parsed();
+    }
+
+    /** The chosen algorithm, or {@code fallback} when none was given. */
+    Algo algoOr(Algo fallback) {
+        return algo == null ? fallback : parsed();
+    }
+
+    private Algo parsed() {
         try {
             return Algo.of(algo);
         } catch (IllegalArgumentException e) {

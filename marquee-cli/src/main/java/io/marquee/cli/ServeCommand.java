@@ -31,6 +31,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "HOST", description = "Address to bind (default: ${DEFAULT-VALUE}).")
     String host = "0.0.0.0";
 
+    @Option(names = "--max-upload-mb", paramLabel = "MB", defaultValue = "100",
+            description = "Largest CSV accepted by POST /batch-predict, in MB; larger uploads get 413 (default: ${DEFAULT-VALUE}).")
+    long maxUploadMb;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -40,8 +44,13 @@ final class ServeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--port must be between 0 and 65535, was " + port);
         }
+        if (maxUploadMb < 1 || maxUploadMb > 1_000_000) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--max-upload-mb must be between 1 and 1000000, was " + maxUploadMb);
+        }
         Database db = Databases.openExisting(global.db());
-        return serve(db, host, port, global.json(), spec.commandLine().getOut(), new LinkedHashMap<>(),
+        return serve(db, host, port, maxUploadMb * 1024 * 1024, global.json(), spec.commandLine().getOut(),
+                new LinkedHashMap<>(),
                 "  create a token with: marquee token create --role reader --db " + global.db() + "\n");
     }
 
@@ -49,11 +58,11 @@ final class ServeCommand implements Callable<Integer> {
      * Serves the API over {@code db} (which it then owns) until the process is stopped; prints the
      * URLs with {@code extra} JSON fields and {@code extraText} lines. Shared with {@code demo}.
      */
-    static int serve(Database db, String host, int port, boolean jsonOutput, java.io.PrintWriter out,
-                     Map<String, Object> extra, String extraText) throws InterruptedException {
+    static int serve(Database db, String host, int port, long maxUploadBytes, boolean jsonOutput,
+                     java.io.PrintWriter out, Map<String, Object> extra, String extraText) throws InterruptedException {
         Services services;
         try {
-            services = Services.open(db, true);
+            services = Services.open(db, true, maxUploadBytes);
         } catch (RuntimeException e) {
             db.close();
             throw e;

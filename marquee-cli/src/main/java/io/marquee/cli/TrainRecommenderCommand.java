@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code marquee train recommender --algo A [--param k=v …] (--data PATH | --db URL) --out DIR}. */
 @Command(name = "recommender", mixinStandardHelpOptions = true,
         description = {"Train a recommender on all ratings and save it to --out (manifest + binary arrays).",
-            "Algorithms: mean, baseline, pop, mf, svdpp, als, ials, ease, itemknn (docs/recommender.md)."})
+            "Algorithms: mean, baseline, pop, mf, svdpp, bpmf, als, ials, ease, itemknn (docs/recommender.md)."})
 final class TrainRecommenderCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;

@@ -82,4 +82,19 @@ class GenerateAndDemoCommandTest {
             assertThat(listing.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".tmp"));
         }
     }
+
+    @Test
+    void the_demo_registers_a_drop_off_predictor_in_production() {
+        Path file = dir.resolve("demo-dropoff.db");
+        assertThat(CliRunner.run("generate", "--users", "300", "--movies", "100", "--db", file.toString()).exitCode())
+                .isZero();
+        try (io.marquee.core.store.Database db = io.marquee.core.store.Database.open(file.toString())) {
+            io.marquee.registry.ModelRegistry registry = io.marquee.registry.ModelRegistry.open(db);
+            io.marquee.registry.ModelVersion v = DemoCommand.registerDropoff(registry,
+                    io.marquee.core.store.DatabaseReader.load(db));
+            assertThat(v.stage()).isEqualTo(io.marquee.registry.Stage.PRODUCTION);
+            assertThat(v.endpoint()).isEqualTo("dropoff");
+            assertThat(v.metrics().get("roc_auc")).isBetween(0.5, 1.0);
+        }
+    }
 }

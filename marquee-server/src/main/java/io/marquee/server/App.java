@@ -27,6 +27,11 @@ public final class App {
             config.staticFiles.enableWebjars();
             config.http.maxRequestSize = 1_000_000;
             config.jetty.threadPool = threadPool(Runtime.getRuntime().availableProcessors());
+            // batch uploads: parts beyond 64 KB are kept on disk by Jetty, never whole in memory; over the limit is a 413
+            config.jetty.multipartConfig.maxFileSize(services.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(services.maxUploadBytes() + 64 * 1024,
+                    io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(64 * 1024, io.javalin.config.SizeUnit.BYTES);
             for (Route r : routes) {
                 config.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(), wrap(r, auth, metrics));
             }

@@ -2,11 +2,13 @@ package io.marquee.server;
 
 import io.marquee.server.auth.Access;
 import io.marquee.server.docs.DocsController;
+import io.marquee.server.dropoff.DropoffController;
 import io.marquee.server.health.HealthController;
 import io.marquee.server.jobs.JobsController;
 import io.marquee.server.metrics.MetricsController;
 import io.marquee.server.metrics.QualityService;
 import io.marquee.server.models.ModelsController;
+import io.marquee.server.predict.PredictController;
 import io.marquee.server.recs.RecsController;
 import io.marquee.server.segments.SegmentsController;
 import java.util.List;
@@ -26,7 +28,9 @@ public final class Routes {
 
     public static List<Route> table(Services s) {
         HealthController health = new HealthController(s.recommender());
-        RecsController recs = new RecsController(s.recs());
+        RecsController recs = new RecsController(s.recs(), s.dropoff());
+        DropoffController dropoff = new DropoffController(s.dropoff());
+        PredictController predict = new PredictController(s.tabular(), s.maxUploadBytes());
         ModelsController models = new ModelsController(s.registry());
         JobsController jobs = new JobsController(s.jobs());
         MetricsController metrics = new MetricsController(
@@ -43,6 +47,10 @@ public final class Routes {
                 new Route("GET", API + "/explain/{userId}/{movieId}", Access.READER, recs::explain),
                 new Route("POST", API + "/ratings", Access.READER, recs::rate),
                 new Route("POST", API + "/feedback", Access.READER, recs::feedback),
+                // the literal /dropoff/predict before the template /{endpoint}/predict: Javalin takes the first match
+                new Route("POST", API + "/dropoff/predict", Access.READER, dropoff::predict),
+                new Route("POST", API + "/batch-predict", Access.READER, predict::batch),
+                new Route("POST", API + "/{endpoint}/predict", Access.READER, predict::predict),
                 new Route("GET", API + "/segments", Access.READER, segments::list),
                 new Route("GET", API + "/segments/{userId}", Access.READER, segments::ofViewer),
 

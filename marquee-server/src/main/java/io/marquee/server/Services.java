@@ -9,7 +9,10 @@ import io.marquee.registry.jobs.TrainingJobs;
 import io.marquee.registry.requests.RequestLog;
 import io.marquee.registry.serving.ModelLoaders;
 import io.marquee.registry.serving.ModelServer;
+import io.marquee.predict.dropoff.DropoffModel;
 import io.marquee.segment.SegmentModel;
+import io.marquee.server.dropoff.DropoffService;
+import io.marquee.server.predict.TabularService;
 import io.marquee.server.segments.SegmentService;
 import io.marquee.server.auth.TokenStore;
 import io.marquee.server.metrics.HttpMetrics;
@@ -38,10 +41,19 @@ public final class Services implements AutoCloseable {
     private final HttpMetrics metrics;
     private final ModelServer<SegmentModel> segmentServer;
     private final SegmentService segments;
+    private final ModelServer<DropoffModel> dropoffServer;
+    private final DropoffService dropoff;
+    private final TabularService tabular;
+    private final long maxUploadBytes;
+
+    /** Largest batch-prediction upload accepted by default (bytes); larger ones get 413. */
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 100L * 1024 * 1024;
 
     public Services(Database db, boolean ownsDatabase, ModelRegistry registry, ModelServer<RecommenderModel> recommender,
                     TrainingJobs jobs, RequestLog requests, RecommendationService recs, TokenStore tokens,
-                    HttpMetrics metrics, ModelServer<SegmentModel> segmentServer, SegmentService segments) {
+                    HttpMetrics metrics, ModelServer<SegmentModel> segmentServer, SegmentService segments,
+                    ModelServer<DropoffModel> dropoffServer, DropoffService dropoff, TabularService tabular,
+                    long maxUploadBytes) {
         this.db = Objects.requireNonNull(db);
         this.ownsDatabase = ownsDatabase;
         this.registry = Objects.requireNonNull(registry);
@@ -53,6 +65,13 @@ public final class Services implements AutoCloseable {
         this.metrics = Objects.requireNonNull(metrics);
         this.segmentServer = Objects.requireNonNull(segmentServer);
         this.segments = Objects.requireNonNull(segments);
+        this.dropoffServer = Objects.requireNonNull(dropoffServer);
+        this.dropoff = Objects.requireNonNull(dropoff);
+        this.tabular = Objects.requireNonNull(tabular);
+        if (maxUploadBytes < 1) {
+            throw io.marquee.core.error.InvalidInputException.of("maxUploadBytes", maxUploadBytes, "at least 1");
+        }
+        this.maxUploadBytes = maxUploadBytes;
     }
 
     /**
@@ -63,6 +82,11 @@ public final class Services implements AutoCloseable {
      * @param ownsDatabase whether {@link #close()} closes the database
      */
     public static Services open(Database db, boolean ownsDatabase) {
+        return open(db, ownsDatabase, DEFAULT_MAX_UPLOAD_BYTES);
+    }
+
+    /** As {@link #open(Database, boolean)}, with a limit on batch-prediction uploads (bytes). */
+    public static Services open(Database db, boolean ownsDatabase, long maxUploadBytes) {
         ModelRegistry registry = ModelRegistry.open(db);
         try {
             registry.collectGarbage();
@@ -79,8 +103,17 @@ public final class Services implements AutoCloseable {
         HttpMetrics metrics = new HttpMetrics(requests);
         ModelServer<SegmentModel> segmentServer = ModelServer.following(registry, SegmentService.ENDPOINT,
                 SegmentService.LOADER, Duration.ofSeconds(5));
+        ModelServer<DropoffModel> dropoffServer = ModelServer.following(registry, DropoffService.ENDPOINT,
+                DropoffService.LOADER, Duration.ofSeconds(5));
+        DropoffService dropoff = new DropoffService(dropoffServer, data, requests);
+        try {
+            dropoff.warmUp();
+        } catch (RuntimeException e) {
+            LOG.warn("drop-off predictor could not be built at start: {}", e.toString());
+        }
         return new Services(db, ownsDatabase, registry, server, jobs, requests, recs, new TokenStore(db), metrics,
-                segmentServer, new SegmentService(segmentServer, data));
+                segmentServer, new SegmentService(segmentServer, data), dropoffServer, dropoff,
+                new TabularService(registry, requests, Duration.ofSeconds(5)), maxUploadBytes);
     }
 
     public Database database() {
@@ -120,6 +153,21 @@ public final class Services implements AutoCloseable {
         return segments;
     }
 
+    /** Drop-off predictions from the production {@code dropoff} model. */
+    public DropoffService dropoff() {
+        return dropoff;
+    }
+
+    /** Predictions of tabular endpoints (churn, …). */
+    public TabularService tabular() {
+        return tabular;
+    }
+
+    /** Largest batch-prediction upload accepted (bytes). */
+    public long maxUploadBytes() {
+        return maxUploadBytes;
+    }
+
     /** Stops jobs, drains the request log (nothing accepted is lost), closes the model server and the database. */
     @Override
     public void close() {
@@ -131,6 +179,8 @@ public final class Services implements AutoCloseable {
         requests.close();
         recommender.close();
         segmentServer.close();
+        dropoffServer.close();
+        tabular.close();
         if (ownsDatabase) {
             db.close();
         }

@@ -41,9 +41,21 @@ final class ServerFixture implements AutoCloseable {
     final String base;
     final String admin;
     final String reader;
+    /** Batch upload limit of a fixture with classifiers. */
+    static final long UPLOAD_LIMIT = 200_000;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     ServerFixture() throws IOException {
+        this(false);
+    }
+
+    /**
+     * @param classifiers also register (before the server starts) a small drop-off model in
+     *                    production, a churn classifier in production (v1, reads {@code tenure},
+     *                    {@code monthly}, {@code plan}) and a second one in staging (v2), and limit
+     *                    batch uploads to {@value #UPLOAD_LIMIT} bytes
+     */
+    ServerFixture(boolean classifiers) throws IOException {
         dir = Files.createTempDirectory("marquee-server-test");
         db = Database.open(dir.resolve("marquee.db").toString());
         SyntheticGenerator.generateInto(db, GeneratorParams.defaults().withUsers(300).withMovies(120), Progress.NONE);
@@ -56,7 +68,10 @@ final class ServerFixture implements AutoCloseable {
         registry.transition(v.id(), Stage.STAGING, "test", "fixture");
         registry.promote(v.id(), "test", "fixture");
         production = registry.version(v.id());
-        services = Services.open(db, true);
+        if (classifiers) {
+            ClassifierModels.register(registry, data, dir);
+        }
+        services = classifiers ? Services.open(db, true, UPLOAD_LIMIT) : Services.open(db, true);
         app = App.create(services).start(0);
         base = "http://localhost:" + app.port();
         admin = services.tokens().create(Role.ADMIN, "test admin", "test").token();
@@ -80,6 +95,50 @@ final class ServerFixture implements AutoCloseable {
             b.header("Content-Type", "application/json");
         }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = null;
+            String ct = r.headers().firstValue("Content-Type").orElse("");
+            if (ct.contains("json") && !r.body().isEmpty()) {
+                json = Json.mapper().readTree(r.body());
+            }
+            return new Reply(r.statusCode(), json, r.body(), r);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends raw bytes with a content type (multipart or CSV uploads). */
+    /**
+     * Sends only the request line and headers of a POST announcing {@code contentLength} bytes
+     * (negative: a chunked body), and
+     * returns the response's status line and body: for requests the server refuses from their
+     * headers alone (413 from the Content-Length), without racing a body upload against the answer.
+     */
+    String headersOnly(String path, String token, String contentType, long contentLength) {
+        try (java.net.Socket socket = new java.net.Socket("localhost", app.port())) {
+            socket.setSoTimeout(30_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: " + contentType
+                    + (contentLength < 0 ? "\r\nTransfer-Encoding: chunked" : "\r\nContent-Length: " + contentLength)
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    Reply sendBytes(String path, String token, String contentType, byte[] body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = null;

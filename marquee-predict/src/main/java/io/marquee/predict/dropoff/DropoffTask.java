@@ -64,7 +64,12 @@ public final class DropoffTask {
         return train(dataset, params).evaluation();
     }
 
-    static Result train(Dataset dataset, DropoffParams params, DropoffExamples ex, double featureSeconds) {
+    /**
+     * Trains on examples already built by {@link DropoffExamples#build} with the same params (so a
+     * caller that also needs the test rows, such as the registry's validation gate, builds them
+     * once); {@code featureSeconds} is the time building them took, for the evaluation.
+     */
+    public static Result train(Dataset dataset, DropoffParams params, DropoffExamples ex, double featureSeconds) {
         long t1 = System.nanoTime();
         int[] fit = ex.rows(DropoffExamples.FIT);
         int[] valid = ex.rows(DropoffExamples.VALID);

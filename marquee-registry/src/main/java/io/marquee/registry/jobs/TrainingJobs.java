@@ -158,6 +158,16 @@ public final class TrainingJobs implements AutoCloseable {
         return submit(plan);
     }
 
+    /**
+     * Submits a drop-off job: train the drop-off predictor on the database's watch events; a
+     * retrain is registered and promoted only if the {@link ClassifierGate} passes. Bad settings
+     * are refused here.
+     */
+    public JobInfo submitDropoff(DropoffJobRequest request) {
+        Objects.requireNonNull(request, "request");
+        return submit(new Plan(request));
+    }
+
     /** A job with its log. */
     public JobInfo job(long id) {
         return db.withHandle(h -> {
@@ -249,6 +259,9 @@ public final class TrainingJobs implements AutoCloseable {
     private static final class Plan {
         final JobKind kind;
         final String endpoint;
+        final String algorithm;
+        /** A classifier job's work (drop-off); null for a recommender job. */
+        final DropoffJobRequest dropoff;
         final AlgorithmSpec<?, ?> spec;
         final RecommenderTrainer<?> trainer;
         final Map<String, String> params;
@@ -262,6 +275,8 @@ public final class TrainingJobs implements AutoCloseable {
              Map<String, String> params, String requestedBy, String description, List<String> tags, GatePolicy gate) {
             this.kind = kind;
             this.endpoint = endpoint;
+            this.algorithm = spec.name();
+            this.dropoff = null;
             this.spec = spec;
             this.trainer = trainer;
             this.params = Map.copyOf(params);
@@ -269,6 +284,20 @@ public final class TrainingJobs implements AutoCloseable {
             this.description = description == null ? "" : description;
             this.tags = tags;
             this.gate = gate;
+        }
+
+        Plan(DropoffJobRequest r) {
+            this.kind = r.kind();
+            this.endpoint = r.endpoint();
+            this.algorithm = "dropoff-" + r.algorithm();
+            this.dropoff = r;
+            this.spec = null;
+            this.trainer = null;
+            this.params = Map.copyOf(r.params());
+            this.requestedBy = r.requestedBy();
+            this.description = r.description() == null ? "" : r.description();
+            this.tags = r.kind() == JobKind.RETRAIN ? List.of("retrain") : List.of();
+            this.gate = null;
         }
     }
 
@@ -293,7 +322,7 @@ public final class TrainingJobs implements AutoCloseable {
                             + " progress_done, progress_total, requested_by, description, created_at_ms)"
                             + " VALUES (:id, :kind, :endpoint, :algorithm, :params, 'queued', '', 0, 0, :by, :d, :now)")
                     .bind("id", id).bind("kind", plan.kind.id()).bind("endpoint", plan.endpoint)
-                    .bind("algorithm", plan.spec.name()).bind("params", Json.write(new LinkedHashMap<>(plan.params)))
+                    .bind("algorithm", plan.algorithm).bind("params", Json.write(new LinkedHashMap<>(plan.params)))
                     .bind("by", plan.requestedBy).bind("d", plan.description).bind("now", now).execute();
             return id;
         });
@@ -304,7 +333,7 @@ public final class TrainingJobs implements AutoCloseable {
             throw new ConflictException(executor.isShutdown() ? "training jobs are shut down"
                     : "the training queue is full (" + options.queueCapacity() + " jobs waiting); try again later");
         }
-        LOG.info("job {} queued: {} {} for {} by {}", plan.id, plan.kind.id(), plan.spec.name(), plan.endpoint,
+        LOG.info("job {} queued: {} {} for {} by {}", plan.id, plan.kind.id(), plan.algorithm, plan.endpoint,
                 plan.requestedBy);
         return job(plan.id);
     }
@@ -319,6 +348,10 @@ public final class TrainingJobs implements AutoCloseable {
         }
         Path dir = null;
         try {
+            if (plan.dropoff != null) {
+                runDropoff(plan, ctx);
+                return;
+            }
             ctx.log(plan.kind.id() + " " + plan.spec.name() + " for '" + plan.endpoint + "' with "
                     + (plan.params.isEmpty() ? "default params" : "params " + plan.params));
             Interactions all = data.ratings();
@@ -357,6 +390,44 @@ public final class TrainingJobs implements AutoCloseable {
                 // the database may be the problem; the status update below may still work
             }
             finish(id, JobStatus.FAILED, message);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /** A drop-off job: read the data set, train, register, and for a retrain let the classifier gate decide. */
+    private void runDropoff(Plan plan, JobContext ctx) {
+        long id = plan.id;
+        DropoffJobRequest r = plan.dropoff;
+        ctx.log(plan.kind.id() + " " + plan.algorithm + " for '" + plan.endpoint + "' with "
+                + (plan.params.isEmpty() ? "default params" : "params " + plan.params));
+        Path dir = workDir().resolve("marquee-job-" + id + "-" + System.nanoTime());
+        try {
+            io.marquee.core.data.Dataset ds = io.marquee.core.store.DatabaseReader.load(db);
+            ctx.log("data: " + ds.watches().size() + " watch events, " + ds.viewers().size() + " viewers, "
+                    + ds.catalogue().size() + " films");
+            long t0 = System.nanoTime();
+            ClassifierTraining.Trained t = ClassifierTraining.dropoff(ds, r.dropoffParams(), plan.endpoint,
+                    plan.requestedBy, plan.description.isEmpty() ? plan.kind.id() + " job " + id : plan.description,
+                    plan.tags, dir);
+            ctx.log(String.format(Locale.ROOT, "trained in %.1f s; holdout metrics: %s", (System.nanoTime() - t0) / 1e9,
+                    format(t.candidate().version().metrics())));
+            ModelVersion v;
+            Long decision = null;
+            if (plan.kind == JobKind.RETRAIN) {
+                ClassifierGate.Outcome o = new ClassifierGate(registry, r.gate()).registerAndDecide(t.candidate(), id,
+                        ctx::log);
+                v = o.version();
+                decision = o.decision().id();
+            } else {
+                v = registry.register(t.candidate().version());
+                ctx.log("registered " + v.label() + " in testing");
+            }
+            Long d = decision;
+            db.withHandle(h -> h.createUpdate("UPDATE training_jobs SET version_id = :v, decision_id = :d WHERE id = :id")
+                    .bind("v", v.id()).bind("d", d).bind("id", id).execute());
+            finish(id, JobStatus.SUCCEEDED, null);
+            LOG.info("job {} succeeded: {}", id, v.label());
         } finally {
             deleteTree(dir);
         }

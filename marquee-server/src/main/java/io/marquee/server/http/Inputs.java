@@ -40,6 +40,19 @@ public final class Inputs {
         return v;
     }
 
+    /** A boolean query parameter ({@code true}/{@code false}, {@code 1}/{@code 0}); {@code dflt} when absent. */
+    public static boolean queryBoolean(Context ctx, String name, boolean dflt) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isBlank()) {
+            return dflt;
+        }
+        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw InvalidInputException.of(name, quote(text), "true or false");
+        };
+    }
+
     /** An instant as ISO-8601 text ({@code 2026-01-01T00:00:00Z}) or epoch milliseconds; null when absent. */
     public static Instant queryInstant(Context ctx, String name) {
         String text = ctx.queryParam(name);

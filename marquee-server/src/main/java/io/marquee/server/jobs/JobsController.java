@@ -1,10 +1,13 @@
 package io.marquee.server.jobs;
 
 import io.javalin.http.Context;
+import io.marquee.registry.jobs.DropoffJobRequest;
+import io.marquee.registry.jobs.JobKind;
 import io.marquee.registry.jobs.RetrainRequest;
 import io.marquee.registry.jobs.TrainRequest;
 import io.marquee.registry.jobs.TrainingJobs;
 import io.marquee.server.auth.Auth;
+import io.marquee.server.dropoff.DropoffService;
 import io.marquee.server.http.Inputs;
 import io.marquee.server.recs.RecommendationService;
 import java.util.List;
@@ -27,6 +30,11 @@ public final class JobsController {
 
     public void train(Context ctx) {
         TrainBody b = Inputs.body(ctx, TrainBody.class, false);
+        if (DropoffService.ENDPOINT.equals(b.endpoint())) {
+            ctx.status(202).json(jobs.submitDropoff(new DropoffJobRequest(JobKind.TRAIN, b.endpoint(),
+                    withAlgo(b.params(), b.algorithm()), Auth.actor(ctx), b.description(), null)));
+            return;
+        }
         ctx.status(202).json(jobs.submitTrain(new TrainRequest(endpoint(b.endpoint()),
                 Inputs.require("algorithm", b.algorithm()), b.params(), Auth.actor(ctx), b.description(), b.tags())));
     }
@@ -36,12 +44,26 @@ public final class JobsController {
         if (b == null) {
             b = new RetrainBody(null, null, null, null);
         }
+        if (DropoffService.ENDPOINT.equals(b.endpoint())) {
+            ctx.status(202).json(jobs.submitDropoff(new DropoffJobRequest(JobKind.RETRAIN, b.endpoint(),
+                    withAlgo(b.params(), b.algorithm()), Auth.actor(ctx), b.description(), null)));
+            return;
+        }
         ctx.status(202).json(jobs.submitRetrain(new RetrainRequest(endpoint(b.endpoint()), b.algorithm(), b.params(),
                 Auth.actor(ctx), b.description(), null)));
     }
 
     public void job(Context ctx) {
         ctx.json(jobs.job(Inputs.pathLong(ctx, "id")));
+    }
+
+    /** Drop-off params with the algorithm (gbdt, rf, …) as {@code algo}. */
+    private static Map<String, String> withAlgo(Map<String, String> params, String algorithm) {
+        Map<String, String> m = new java.util.LinkedHashMap<>(params == null ? Map.of() : params);
+        if (algorithm != null && !algorithm.isBlank()) {
+            m.put("algo", algorithm);
+        }
+        return m;
     }
 
     private static String endpoint(String e) {

@@ -1,6 +1,8 @@
 package io.marquee.server.recs;
 
 import io.javalin.http.Context;
+import io.marquee.server.dropoff.DropoffService;
+import io.marquee.server.dropoff.WithDropoff;
 import io.marquee.server.http.Inputs;
 import io.marquee.server.http.Json;
 import io.marquee.server.recs.RecsDtos.FeedbackRequest;
@@ -13,15 +15,22 @@ import io.marquee.server.recs.RecsDtos.RatingRequest;
  */
 public final class RecsController {
     private final RecommendationService service;
+    private final DropoffService dropoff;
 
-    public RecsController(RecommendationService service) {
+    public RecsController(RecommendationService service, DropoffService dropoff) {
         this.service = service;
+        this.dropoff = dropoff;
     }
 
     public void recommend(Context ctx) {
         long user = Inputs.pathLong(ctx, "userId");
         int n = Inputs.queryInt(ctx, "n", 10, 1, 100);
-        Json.respond(ctx, service.recommendRendered(user, n));
+        if (Inputs.queryBoolean(ctx, "with_dropoff", false)) {
+            // the recommendation and each film's drop-off prediction are logged as their own rows
+            ctx.json(WithDropoff.of(service.recommend(user, n), dropoff));
+        } else {
+            Json.respond(ctx, service.recommendRendered(user, n));
+        }
     }
 
     public void predict(Context ctx) {
