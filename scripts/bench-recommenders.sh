@@ -10,8 +10,8 @@ J=marquee-cli/target/marquee.jar
 mkdir -p "$OUT"
 [ -f "$J" ] || ./mvnw -B -q package -DskipTests
 
-rating_algos=(mean baseline mf svdpp als itemknn)
-topn_algos=(pop baseline mf svdpp als itemknn ials ease)
+rating_algos=(mean baseline mf svdpp bpmf als itemknn)
+topn_algos=(pop baseline mf svdpp bpmf als itemknn ials ease)
 # the names this build knows, from the error an unknown name gives (it lists them)
 known=$( (java -jar "$J" evaluate recommender --algo __none__ --data "$ML" 2>&1 || true) | sed -n 's/.*one of \(.*\), was.*/\1/p')
 
@@ -40,14 +40,14 @@ def cell(r, m):
     return f'{v["mean"]:.4f} ± {v["std"]:.4f}' if v["std"] is not None else f'{v["mean"]:.4f}'
 print("| algorithm | 5-fold RMSE | 5-fold MAE | fit s/fold | u1 RMSE |")
 print("| --- | ---: | ---: | ---: | ---: |")
-for a in ["mean","baseline","mf","svdpp","als","itemknn"]:
+for a in ["mean","baseline","mf","svdpp","bpmf","als","itemknn"]:
     k, u = load(f"{a}-kfold5.json"), load(f"{a}-u1.json")
     if not k: continue
     print(f'| {a} | {cell(k,"rmse")} | {cell(k,"mae")} | {k["timing"]["fit_seconds_mean"]:.2f} | {u["metrics"]["rmse"]["mean"]:.4f} |')
 print()
 print("| algorithm | NDCG@10 | Recall@10 | Precision@10 | MAP@10 | MRR | coverage@10 | novelty@10 | fit s |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-for a in ["pop","baseline","mf","svdpp","als","itemknn","ials","ease"]:
+for a in ["pop","baseline","mf","svdpp","bpmf","als","itemknn","ials","ease"]:
     t = load(f"{a}-topn.json")
     if not t: continue
     print(f'| {a} | ' + " | ".join(cell(t,m).split(" ±")[0] for m in ["ndcg@10","recall@10","precision@10","map@10","mrr","coverage@10","novelty@10"]) + f' | {t["timing"]["fit_seconds_mean"]:.2f} |')
