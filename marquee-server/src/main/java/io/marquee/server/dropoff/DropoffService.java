@@ -8,6 +8,7 @@ import io.marquee.predict.dropoff.DropoffPredictor;
 import io.marquee.predict.dropoff.FilmPrediction;
 import io.marquee.predict.dropoff.PredictionContext;
 import io.marquee.registry.ModelVersion;
+import io.marquee.registry.requests.RequestIds;
 import io.marquee.registry.requests.RequestLog;
 import io.marquee.registry.requests.RequestRecord;
 import io.marquee.registry.serving.ModelLoaders;
@@ -22,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Serves the production model of the {@code dropoff} endpoint: the probability that a viewer
@@ -118,7 +118,7 @@ public final class DropoffService {
         List<FilmDropoff> predictions = new ArrayList<>(out.size());
         for (FilmPrediction p : out) {
             FilmDropoff f = new FilmDropoff(p.filmId(), title(p.filmId()), p.probability(), 1 - p.probability(),
-                    p.label(), "OK", UUID.randomUUID());
+                    p.label(), "OK", RequestIds.next());
             predictions.add(f);
             Map<String, Object> input = new LinkedHashMap<>();
             input.put("user_id", userId);
@@ -153,7 +153,7 @@ public final class DropoffService {
         Map<Long, FilmDropoff> byFilm = new LinkedHashMap<>();
         for (FilmPrediction p : out) {
             FilmDropoff f = new FilmDropoff(p.filmId(), title(p.filmId()), p.probability(), 1 - p.probability(),
-                    p.label(), "OK", UUID.randomUUID());
+                    p.label(), "OK", RequestIds.next());
             byFilm.put(p.filmId(), f);
             Map<String, Object> input = new LinkedHashMap<>();
             input.put("user_id", userId);

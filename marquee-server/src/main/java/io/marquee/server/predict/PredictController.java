@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import io.marquee.core.error.InvalidInputException;
 import io.marquee.predict.tabular.TabularModel;
+import io.marquee.registry.requests.RequestIds;
 import io.marquee.registry.serving.Served;
 import io.marquee.server.http.HttpException;
 import io.marquee.server.http.Json;
@@ -87,7 +88,7 @@ public final class PredictController {
         }
         Served<TabularModel> model = service.model(endpoint, status, version);
         InputStream in = file != null ? file.content() : ctx.req().getInputStream();
-        UUID id = UUID.randomUUID();
+        UUID id = RequestIds.next();
         ctx.status(200).contentType("text/csv; charset=utf-8").header("X-Request-Id", id.toString());
         try (InputStream source = in) {
             OutputStream out = ctx.outputStream();

@@ -12,6 +12,7 @@ import io.marquee.registry.ModelVersion;
 import io.marquee.registry.Names;
 import io.marquee.registry.Stage;
 import io.marquee.registry.requests.ClassifierFeedback;
+import io.marquee.registry.requests.RequestIds;
 import io.marquee.registry.requests.RequestLog;
 import io.marquee.registry.requests.RequestRecord;
 import io.marquee.registry.serving.ModelLoaders;
@@ -119,7 +120,7 @@ public final class TabularService implements AutoCloseable {
             } catch (InvalidInputException e) {
                 throw new InvalidInputException(body.isArray() ? "row " + k + ": " + e.getMessage() : e.getMessage(), e);
             }
-            results.add(new RowResult(p.probability(), p.label(), "OK", UUID.randomUUID(), m.positiveLabel(),
+            results.add(new RowResult(p.probability(), p.label(), "OK", RequestIds.next(), m.positiveLabel(),
                     m.negativeLabel()));
         }
         long micros = (System.nanoTime() - start) / 1000;
