@@ -7,10 +7,11 @@ import io.marquee.core.model.TrainingSummary;
 import io.marquee.core.progress.Progress;
 import io.marquee.recommend.AlgorithmSpec;
 import io.marquee.recommend.RecommenderTrainer;
+import io.marquee.recommend.RowParallel;
 import io.marquee.recommend.data.CsrMatrix;
-import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.SplittableRandom;
 
 /**
  * Alternating least squares for explicit ratings with weighted-λ regularisation (Zhou, Wilkinson,

@@ -2,6 +2,7 @@ package io.marquee.recommend.als;
 
 import io.marquee.core.data.Interactions;
 import io.marquee.core.error.InvalidInputException;
+import io.marquee.recommend.RowParallel;
 import java.util.SplittableRandom;
 
 /** Helpers shared by the ALS trainers: initial factors, Gram matrices, input checks. */

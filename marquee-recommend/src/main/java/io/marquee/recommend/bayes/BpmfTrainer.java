@@ -8,13 +8,14 @@ import io.marquee.core.model.TrainingSummary;
 import io.marquee.core.progress.Progress;
 import io.marquee.recommend.AlgorithmSpec;
 import io.marquee.recommend.RecommenderTrainer;
+import io.marquee.recommend.RowParallel;
 import io.marquee.recommend.baseline.RatingStats;
 import io.marquee.recommend.data.CsrMatrix;
-import java.util.Objects;
-import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
 import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
+import java.util.Objects;
+import java.util.SplittableRandom;
 
 /**
  * Trains Bayesian probabilistic matrix factorisation (Salakhutdinov &amp; Mnih 2008, "Bayesian
@@ -122,7 +123,7 @@ public final class BpmfTrainer implements RecommenderTrainer<BpmfModel> {
         double[] loss = new double[sweeps];
 
         progress.start(NAME + ": " + sweeps + " Gibbs sweeps over " + n + " ratings", sweeps);
-        try (Parallel par = new Parallel(params.threads())) {
+        try (RowParallel par = new RowParallel(params.threads(), "marquee-bpmf")) {
             for (int sweep = 0; sweep < sweeps; sweep++) {
                 SplittableRandom hyperRnd = new SplittableRandom(streamSeed(params.seed(), sweep, HYPER, 0));
                 NormalWishart.Draw itemHyper = hyper(prior, hyperRnd, v, d, knownItems, itemLink, nItems);

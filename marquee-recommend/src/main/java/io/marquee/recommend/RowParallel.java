@@ -1,4 +1,4 @@
-package io.marquee.recommend.als;
+package io.marquee.recommend;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +15,12 @@ import java.util.function.Supplier;
  * varies from run to run; results do not, because each row reads only data that is fixed during
  * the pass and writes only its own outputs, and each thread has its own scratch, fully reset per
  * row by the caller. Anything summed over rows is written per row and added up afterwards in row
- * order, never accumulated across threads.
+ * order, never accumulated across threads. Used by the ALS, iALS and BPMF trainers (a BPMF row is
+ * one Gaussian draw from the row's own seeded stream, so it is as order-free as a solve).
  */
-final class RowParallel implements AutoCloseable {
+public final class RowParallel implements AutoCloseable {
     /** Per-row work with a thread's own scratch. */
-    interface RowTask<S> {
+    public interface RowTask<S> {
         void row(int row, S scratch);
     }
 
@@ -27,7 +28,11 @@ final class RowParallel implements AutoCloseable {
     private final int threads;
     private final ExecutorService pool;
 
-    RowParallel(int threads, String name) {
+    /**
+     * @param threads worker threads; 1 or fewer runs every row on the caller's thread
+     * @param name    prefix of the worker threads' names
+     */
+    public RowParallel(int threads, String name) {
         this.threads = threads;
         if (threads <= 1) {
             pool = null;
@@ -42,7 +47,7 @@ final class RowParallel implements AutoCloseable {
     }
 
     /** Calls {@code task} once for every row in {@code [0, rows)}. */
-    <S> void forEachRow(int rows, Supplier<S> scratch, RowTask<S> task) {
+    public <S> void forEachRow(int rows, Supplier<S> scratch, RowTask<S> task) {
         if (pool == null || rows <= CHUNK) {
             S s = scratch.get();
             for (int r = 0; r < rows; r++) {
@@ -65,6 +70,11 @@ final class RowParallel implements AutoCloseable {
             }));
         }
         await(futures);
+    }
+
+    /** Calls {@code task} once for every row listed in {@code rows}. */
+    public <S> void forEach(int[] rows, Supplier<S> scratch, RowTask<S> task) {
+        forEachRow(rows.length, scratch, (r, s) -> task.row(rows[r], s));
     }
 
     private static void await(List<Future<?>> futures) {
