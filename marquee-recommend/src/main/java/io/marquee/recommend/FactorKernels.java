@@ -188,49 +188,6 @@ public final class FactorKernels {
     }
 
     /**
-     * Factor-major copy of row-major {@code items × rank} factors, for {@link #scoreAll}. Prefer
-     * {@link #tile}: loops over this flat layout index with an offset and stay scalar in JDK 17.
-     */
-    public static float[] transpose(float[] rowMajor, int items, int rank) {
-        checkShape(rowMajor, items, rank);
-        float[] t = new float[rowMajor.length];
-        for (int i = 0; i < items; i++) {
-            int io = i * rank;
-            for (int f = 0; f < rank; f++) {
-                t[f * items + i] = rowMajor[io + f];
-            }
-        }
-        return t;
-    }
-
-    /**
-     * {@code out[i] = offset + bias[i] + Σ_f x[f] · qT[f·items + i]} for every item, factors added
-     * in order — the same numbers as {@link #scoreAllInOrder}, over the flat layout of
-     * {@link #transpose} (slower: the JIT does not vectorise it).
-     *
-     * @param x      the user's vector (length rank)
-     * @param qT     factor-major item factors (length rank · items)
-     * @param bias   per-item additive term, or {@code null}
-     * @param offset constant added to every score (e.g. μ + b_u)
-     */
-    public static void scoreAll(float[] x, float[] qT, float[] bias, float offset, int items, int rank, float[] out) {
-        if (bias == null) {
-            Arrays.fill(out, 0, items, offset);
-        } else {
-            for (int i = 0; i < items; i++) {
-                out[i] = offset + bias[i];
-            }
-        }
-        for (int f = 0; f < rank; f++) {
-            float xf = x[f];
-            int base = f * items;
-            for (int i = 0; i < items; i++) {
-                out[i] += xf * qT[base + i];
-            }
-        }
-    }
-
-    /**
      * Dot product of row {@code a} of {@code aArr} and row {@code b} of {@code bArr}, both row-major,
      * with four partial sums (factor f goes to sum f mod 4, the tail to the first) added as
      * {@code (s0 + s1) + (s2 + s3)}.

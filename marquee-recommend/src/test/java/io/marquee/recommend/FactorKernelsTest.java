@@ -3,7 +3,6 @@ package io.marquee.recommend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -50,20 +49,15 @@ class FactorKernelsTest {
                 float[] x = gaussian(rnd, rank + 1);
                 float[] bias = gaussian(rnd, items);
                 float[] out = new float[items];
-                float[] flat = new float[items];
                 for (boolean withBias : new boolean[] {true, false}) {
                     FactorKernels.scoreAllInOrder(x, 1, FactorKernels.tile(q, withBias ? bias : null, items, rank),
                             -0.25f, out);
-                    FactorKernels.scoreAll(Arrays.copyOfRange(x, 1, rank + 1), FactorKernels.transpose(q, items, rank),
-                            withBias ? bias : null, -0.25f, items, rank, flat);
                     for (int i = 0; i < items; i++) {
                         float s = withBias ? -0.25f + bias[i] : -0.25f;
                         for (int f = 0; f < rank; f++) {
                             s += x[1 + f] * q[i * rank + f];
                         }
                         assertThat(Float.floatToIntBits(out[i])).as("item %d", i).isEqualTo(Float.floatToIntBits(s));
-                        assertThat(Float.floatToIntBits(flat[i])).as("flat, item %d", i)
-                                .isEqualTo(Float.floatToIntBits(s));
                     }
                 }
             }

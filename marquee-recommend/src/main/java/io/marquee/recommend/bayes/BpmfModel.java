@@ -50,8 +50,8 @@ public final class BpmfModel implements RatingModel, FactorModel {
     private final float[] itemBias;
     private final float[] userVectors;
     private final float[] itemFactors;
-    /** Factor-major copy of {@link #itemFactors} for {@link #scoreAll}. */
-    private final float[] itemFactorsT;
+    /** Tiled copy of {@link #itemFactors} and {@link #itemBias} for {@link #scoreAll}. */
+    private final FactorKernels.Tiles itemTiles;
     private final int[] userCounts;
     private final int[] itemCounts;
     private final float min;
@@ -82,7 +82,7 @@ public final class BpmfModel implements RatingModel, FactorModel {
         this.itemBias = itemBias;
         this.userVectors = userVectors;
         this.itemFactors = itemFactors;
-        this.itemFactorsT = FactorKernels.transpose(itemFactors, ni, rank);
+        this.itemTiles = FactorKernels.tile(itemFactors, itemBias, ni, rank);
         this.userCounts = userCounts;
         this.itemCounts = itemCounts;
         this.min = min;
@@ -119,8 +119,7 @@ public final class BpmfModel implements RatingModel, FactorModel {
             }
             return;
         }
-        float[] x = Arrays.copyOfRange(userVectors, user * rank, (user + 1) * rank);
-        FactorKernels.scoreAll(x, itemFactorsT, itemBias, mean + userBias[user], ni, rank, out);
+        FactorKernels.scoreAllInOrder(userVectors, user * rank, itemTiles, mean + userBias[user], out);
     }
 
     @Override
