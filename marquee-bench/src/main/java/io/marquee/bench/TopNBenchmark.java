@@ -42,10 +42,13 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code mfTop10}: {@code new TopN(model).recommend(user, 10, null, seen)}, the
- *       {@code ItemScorer → TopN} path (allocates the score array per call, as TopN does).</li>
+ *       {@code ItemScorer → TopN} path, which asks the model's {@code topN} (the 16-bit first pass
+ *       of {@code FactorTopN}, then exact scores for the few items that can make the list).</li>
  *   <li>{@code serverTop10}: what {@code RecommendationService.recommend} does per request:
- *       {@code Fallback(OverlayScorer(model), popularity).scoreAll}, a fresh {@code boolean[]} seen
- *       mask from the user's rated films, then {@link TopN#select}.</li>
+ *       {@code Fallback(OverlayScorer(model), popularity).topN} with a fresh {@code boolean[]} seen
+ *       mask from the user's rated films.</li>
+ *   <li>{@code mfFullScanTop10}: every item scored by the tiled float kernel ({@code scoreAll}),
+ *       then {@link TopN#select}: the path before {@code FactorTopN}, same result.</li>
  *   <li>{@code mfScoreAllOnly}: the scoring half alone, into a reused array.</li>
  *   <li>{@code itemByItemReference}: the scoring loop mf used before the tiled kernel (row-major,
  *       one four-lane dot per item) plus the same selection, for before/after on one machine.</li>
@@ -94,9 +97,10 @@ public class TopNBenchmark {
         reuse = new float[items];
         // the paths must agree before they are timed
         Recommendations a = mfTop10();
-        if (!a.equals(serverTop10()) || !a.equals(itemByItemReference()) || a.size() != 10) {
+        if (!a.equals(serverTop10()) || !a.equals(itemByItemReference()) || !a.equals(mfFullScanTop10())
+                || a.size() != 10) {
             throw new IllegalStateException("benchmark paths disagree: " + a + " / " + serverTop10() + " / "
-                    + itemByItemReference());
+                    + itemByItemReference() + " / " + mfFullScanTop10());
         }
     }
 
@@ -133,13 +137,18 @@ public class TopNBenchmark {
 
     @Benchmark
     public Recommendations serverTop10() {
-        float[] scores = new float[items];
-        serverScorer.scoreAll(USER, scores);
         boolean[] mask = new boolean[items];
         for (int i : rated) {
             mask[i] = true;
         }
-        return TopN.select(scores, 10, null, i -> mask[i]);
+        return serverScorer.topN(USER, 10, i -> mask[i]);
+    }
+
+    @Benchmark
+    public Recommendations mfFullScanTop10() {
+        float[] scores = new float[items];
+        model.scoreAll(USER, scores);
+        return TopN.select(scores, 10, null, seen);
     }
 
     @Benchmark

@@ -173,6 +173,18 @@ public final class FactorKernels {
         }
     }
 
+    /**
+     * One item's score as {@link #scoreAllInOrder} computes it: {@code start} (offset + bias),
+     * then {@code + x[f]·q[f]} for f = 0 … rank−1 in order, in float — bit for bit its entry.
+     */
+    public static float scoreInOrder(float[] x, int xOff, float[] q, int qOff, int rank, float start) {
+        float s = start;
+        for (int f = 0; f < rank; f++) {
+            s += x[xOff + f] * q[qOff + f];
+        }
+        return s;
+    }
+
     /** {@code acc[j] += xf · q[j]} for j in [0, n): no offsets, so C2 vectorises it. */
     private static void axpy(float[] acc, float xf, float[] q, int n) {
         for (int j = 0; j < n; j++) {

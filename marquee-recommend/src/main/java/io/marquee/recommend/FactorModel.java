@@ -25,6 +25,12 @@ public interface FactorModel extends RecommenderModel {
     /** The item factors, row-major items × rank; read only. */
     float[] itemFactorArray();
 
+    /**
+     * The model's 16-bit copy of its item factors and biases, for exact top-N lists of user vectors
+     * that are not the model's own (e.g. viewers folded in online).
+     */
+    FactorTopN topNIndex();
+
     /** The L2 regularisation λ of the user vectors used in training (for exact fold-in). */
     float userRegularization();
 }

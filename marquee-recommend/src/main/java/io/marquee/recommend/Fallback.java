@@ -1,5 +1,7 @@
 package io.marquee.recommend;
 
+import java.util.function.IntPredicate;
+
 /**
  * A scorer that asks {@code primary} for users it knows and {@code fallback} (typically
  * popularity) for the rest — the composition that gives cold users sensible lists.
@@ -40,6 +42,11 @@ public final class Fallback implements ItemScorer {
     @Override
     public void scoreAll(int user, float[] out) {
         (usesPrimary(user) ? primary : fallback).scoreAll(user, out);
+    }
+
+    @Override
+    public Recommendations topN(int user, int n, IntPredicate exclude) {
+        return (usesPrimary(user) ? primary : fallback).topN(user, n, exclude);
     }
 
     @Override

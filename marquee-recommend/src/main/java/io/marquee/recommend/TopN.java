@@ -5,7 +5,8 @@ import java.util.function.IntPredicate;
 /**
  * Turns a scorer into a recommender: scores every candidate and keeps the best {@code n} with a
  * bounded min-heap, O(items · log n). Equal scores rank the lower item index first, so results
- * are deterministic.
+ * are deterministic. Without a candidate list it asks the scorer ({@link ItemScorer#topN}), which
+ * factor models answer without scoring every item and with the same result.
  */
 public final class TopN implements ItemRecommender {
     private final ItemScorer scorer;
@@ -22,6 +23,9 @@ public final class TopN implements ItemRecommender {
     public Recommendations recommend(int user, int n, int[] candidates, IntPredicate exclude) {
         if (n < 0) {
             throw new IllegalArgumentException("n must be >= 0, was " + n);
+        }
+        if (candidates == null) {
+            return scorer.topN(user, n, exclude);
         }
         float[] scores = new float[scorer.itemCount()];
         scorer.scoreAll(user, scores);

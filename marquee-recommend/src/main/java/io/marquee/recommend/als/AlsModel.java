@@ -7,9 +7,12 @@ import io.marquee.core.model.ModelProvenance;
 import io.marquee.core.model.TrainingSummary;
 import io.marquee.recommend.FactorKernels;
 import io.marquee.recommend.FactorModel;
+import io.marquee.recommend.FactorTopN;
 import io.marquee.recommend.ModelIO;
 import io.marquee.recommend.RatingModel;
+import io.marquee.recommend.Recommendations;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 
 /**
  * An explicit-rating ALS model (see {@link AlsTrainer}): r̂_ui = μ + b_u + b_i + x_u·q_i.
@@ -41,6 +44,8 @@ public final class AlsModel implements RatingModel, FactorModel {
     private final float[] itemFactors;
     /** The item factors and biases tiled for {@link FactorKernels#scoreAllInOrder}. */
     private final FactorKernels.Tiles itemTiles;
+    /** The 16-bit copy of the item factors and biases, for {@link #topN}. */
+    private final FactorTopN topNIndex;
     private final float[] userBias;
     private final float[] itemBias;
     private final int[] userCounts;
@@ -67,6 +72,7 @@ public final class AlsModel implements RatingModel, FactorModel {
         this.userFactors = userFactors;
         this.itemFactors = itemFactors;
         this.itemTiles = FactorKernels.tile(itemFactors, itemBias, ni, rank);
+        this.topNIndex = FactorTopN.build(itemFactors, itemBias, ni, rank);
         this.userBias = userBias;
         this.itemBias = itemBias;
         this.userCounts = userCounts;
@@ -149,6 +155,23 @@ public final class AlsModel implements RatingModel, FactorModel {
         FactorKernels.scoreAllInOrder(userFactors, user * rank, itemTiles, mu + userBias[user], out);
     }
 
+    /** The best n items by {@link #scoreAll}, found with {@link FactorTopN} (same list, same scores). */
+    @Override
+    public Recommendations topN(int user, int n, IntPredicate exclude) {
+        if (!knowsUser(user)) {
+            return RatingModel.super.topN(user, n, exclude);
+        }
+        float offset = mu + userBias[user];
+        int xOff = user * rank;
+        return topNIndex.topN(userFactors, xOff, offset, n, exclude,
+                i -> FactorKernels.scoreInOrder(userFactors, xOff, itemFactors, i * rank, rank, offset + itemBias[i]));
+    }
+
+    @Override
+    public FactorTopN topNIndex() {
+        return topNIndex;
+    }
+
     @Override
     public float score(int user, int item) {
         Objects.checkIndex(user, userCounts.length);
@@ -156,7 +179,7 @@ public final class AlsModel implements RatingModel, FactorModel {
         if (!knowsUser(user)) {
             return mu + itemBias[item];
         }
-        return Factors.scoreLikeKernel(userFactors, user * rank, itemFactors, item * rank, rank,
+        return FactorKernels.scoreInOrder(userFactors, user * rank, itemFactors, item * rank, rank,
                 (mu + userBias[user]) + itemBias[item]);
     }
 

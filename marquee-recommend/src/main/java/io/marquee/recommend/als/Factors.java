@@ -103,19 +103,6 @@ final class Factors {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /**
-     * offset + x·q in float, adding the terms in factor order exactly as
-     * {@link io.marquee.recommend.FactorKernels#scoreAllInOrder} does, so that a model's single score
-     * equals its entry of {@code scoreAll} bit for bit.
-     */
-    static float scoreLikeKernel(float[] x, int xOff, float[] q, int qOff, int rank, float offset) {
-        float s = offset;
-        for (int f = 0; f < rank; f++) {
-            s += x[xOff + f] * q[qOff + f];
-        }
-        return s;
-    }
-
     /** y · v over {@code rank} entries of a float row and a double vector, four partial sums. */
     static double dot(float[] y, int yOff, double[] v, int rank) {
         double s0 = 0;

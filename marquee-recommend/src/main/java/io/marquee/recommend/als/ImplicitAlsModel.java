@@ -7,9 +7,12 @@ import io.marquee.core.model.ModelProvenance;
 import io.marquee.core.model.TrainingSummary;
 import io.marquee.recommend.FactorKernels;
 import io.marquee.recommend.FactorModel;
+import io.marquee.recommend.FactorTopN;
 import io.marquee.recommend.ModelIO;
+import io.marquee.recommend.Recommendations;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 
 /**
  * An implicit-feedback ALS model (see {@link ImplicitAlsTrainer}): score(u, i) = x_u·y_i, a
@@ -38,6 +41,8 @@ public final class ImplicitAlsModel implements FactorModel {
     private final float[] itemFactors;
     /** The item factors tiled for {@link FactorKernels#scoreAllInOrder}. */
     private final FactorKernels.Tiles itemTiles;
+    /** The 16-bit copy of the item factors, for {@link #topN}. */
+    private final FactorTopN topNIndex;
     private final int[] userCounts;
     private final float regularization;
 
@@ -58,6 +63,7 @@ public final class ImplicitAlsModel implements FactorModel {
         this.userFactors = userFactors;
         this.itemFactors = itemFactors;
         this.itemTiles = FactorKernels.tile(itemFactors, null, ni, rank);
+        this.topNIndex = FactorTopN.build(itemFactors, null, ni, rank);
         this.userCounts = userCounts;
         this.regularization = regularization;
     }
@@ -129,6 +135,22 @@ public final class ImplicitAlsModel implements FactorModel {
         FactorKernels.scoreAllInOrder(userFactors, user * rank, itemTiles, 0f, out);
     }
 
+    /** The best n items by {@link #scoreAll}, found with {@link FactorTopN} (same list, same scores). */
+    @Override
+    public Recommendations topN(int user, int n, IntPredicate exclude) {
+        if (!knowsUser(user)) {
+            return FactorModel.super.topN(user, n, exclude);
+        }
+        int xOff = user * rank;
+        return topNIndex.topN(userFactors, xOff, 0f, n, exclude,
+                i -> FactorKernels.scoreInOrder(userFactors, xOff, itemFactors, i * rank, rank, 0f));
+    }
+
+    @Override
+    public FactorTopN topNIndex() {
+        return topNIndex;
+    }
+
     @Override
     public float score(int user, int item) {
         Objects.checkIndex(user, userCounts.length);
@@ -136,7 +158,7 @@ public final class ImplicitAlsModel implements FactorModel {
         if (!knowsUser(user)) {
             return 0f;
         }
-        return Factors.scoreLikeKernel(userFactors, user * rank, itemFactors, item * rank, rank, 0f);
+        return FactorKernels.scoreInOrder(userFactors, user * rank, itemFactors, item * rank, rank, 0f);
     }
 
     @Override

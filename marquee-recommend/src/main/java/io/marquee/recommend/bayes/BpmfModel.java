@@ -7,10 +7,13 @@ import io.marquee.core.model.ModelProvenance;
 import io.marquee.core.model.TrainingSummary;
 import io.marquee.recommend.FactorKernels;
 import io.marquee.recommend.FactorModel;
+import io.marquee.recommend.FactorTopN;
 import io.marquee.recommend.ModelIO;
 import io.marquee.recommend.RatingModel;
+import io.marquee.recommend.Recommendations;
 import io.marquee.recommend.baseline.RatingStats;
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 
 /**
  * A Bayesian matrix-factorisation model trained by {@link BpmfTrainer}: the posterior predictive
@@ -52,6 +55,8 @@ public final class BpmfModel implements RatingModel, FactorModel {
     private final float[] itemFactors;
     /** Tiled copy of {@link #itemFactors} and {@link #itemBias} for {@link #scoreAll}. */
     private final FactorKernels.Tiles itemTiles;
+    /** The 16-bit copy of the item factors and biases, for {@link #topN}. */
+    private final FactorTopN topNIndex;
     private final int[] userCounts;
     private final int[] itemCounts;
     private final float min;
@@ -83,6 +88,7 @@ public final class BpmfModel implements RatingModel, FactorModel {
         this.userVectors = userVectors;
         this.itemFactors = itemFactors;
         this.itemTiles = FactorKernels.tile(itemFactors, itemBias, ni, rank);
+        this.topNIndex = FactorTopN.build(itemFactors, itemBias, ni, rank);
         this.userCounts = userCounts;
         this.itemCounts = itemCounts;
         this.min = min;
@@ -120,6 +126,23 @@ public final class BpmfModel implements RatingModel, FactorModel {
             return;
         }
         FactorKernels.scoreAllInOrder(userVectors, user * rank, itemTiles, mean + userBias[user], out);
+    }
+
+    /** The best n items by {@link #scoreAll}, found with {@link FactorTopN} (same list, same scores). */
+    @Override
+    public Recommendations topN(int user, int n, IntPredicate exclude) {
+        if (!knowsUser(user)) {
+            return RatingModel.super.topN(user, n, exclude);
+        }
+        float offset = mean + userBias[user];
+        int xOff = user * rank;
+        return topNIndex.topN(userVectors, xOff, offset, n, exclude,
+                i -> FactorKernels.scoreInOrder(userVectors, xOff, itemFactors, i * rank, rank, offset + itemBias[i]));
+    }
+
+    @Override
+    public FactorTopN topNIndex() {
+        return topNIndex;
     }
 
     @Override

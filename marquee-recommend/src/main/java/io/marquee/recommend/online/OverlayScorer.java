@@ -3,9 +3,11 @@ package io.marquee.recommend.online;
 import io.marquee.core.error.InvalidInputException;
 import io.marquee.recommend.FactorModel;
 import io.marquee.recommend.ItemScorer;
+import io.marquee.recommend.Recommendations;
 import it.unimi.dsi.fastutil.ints.Int2ObjectMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectMaps;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import java.util.function.IntPredicate;
 
 /**
  * A factor model with some viewers replaced or added by fold-in: a folded viewer scores
@@ -115,6 +117,24 @@ public final class OverlayScorer implements ItemScorer {
                 out[i] = mu + base.itemBias(i);
             }
         }
+    }
+
+    /**
+     * The best n items by {@link #scoreAll}, bit for bit: a folded viewer's vector goes through the
+     * base model's {@link FactorModel#topNIndex}, everyone else through the base model.
+     */
+    @Override
+    public Recommendations topN(int user, int n, IntPredicate exclude) {
+        FoldedUser f = snapshot.users().get(user);
+        if (f != null) {
+            float offset = base.globalMean() + f.bias();
+            return base.topNIndex().topN(f.vector(), 0, offset, n, exclude,
+                    i -> offset + base.itemBias(i) + f.dot(factors, i));
+        }
+        if (user >= 0 && user < base.userCount()) {
+            return base.topN(user, n, exclude);
+        }
+        return ItemScorer.super.topN(user, n, exclude);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.marquee.core.model.ModelArchive;
 import io.marquee.core.model.ModelProvenance;
 import io.marquee.core.model.TrainingSummary;
 import io.marquee.recommend.FactorModel;
+import io.marquee.recommend.FactorTopN;
 import io.marquee.recommend.ModelIO;
 import java.time.Instant;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class HandFactorModel implements FactorModel {
     private final float[] userFactors;
     private final float[] itemFactors;
     private final float lambda;
+    private final FactorTopN topNIndex;
 
     public HandFactorModel(int rank, float mean, float[] userBias, float[] itemBias, float[] userFactors,
                            float[] itemFactors, float lambda) {
@@ -43,6 +45,7 @@ public final class HandFactorModel implements FactorModel {
         this.userFactors = userFactors;
         this.itemFactors = itemFactors;
         this.lambda = lambda;
+        this.topNIndex = FactorTopN.build(itemFactors, itemBias, itemBias.length, rank);
     }
 
     @Override
@@ -73,6 +76,11 @@ public final class HandFactorModel implements FactorModel {
     @Override
     public float[] itemFactorArray() {
         return itemFactors;
+    }
+
+    @Override
+    public FactorTopN topNIndex() {
+        return topNIndex;
     }
 
     @Override
