@@ -46,6 +46,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntPredicate;
 
 /**
  * Serving for the {@code recommender} endpoint: recommendations, rating predictions, explanations,
@@ -198,7 +199,9 @@ public final class RecommendationService {
                     idx[n++] = i;
                 }
             }
-            return n == idx.length ? idx : Arrays.copyOf(idx, n);
+            int[] sorted = n == idx.length ? idx : Arrays.copyOf(idx, n);
+            Arrays.sort(sorted); // looked up by binary search
+            return sorted;
         }
 
         int userIndex(long userId) {
@@ -332,17 +335,12 @@ public final class RecommendationService {
         ModelState st = state();
         int u = st.userIndex(userId);
         boolean personal = u >= 0 && st.scorer.usesPrimary(u);
-        float[] scores = scratchScores(st.items.size());
-        if (personal) {
-            st.scorer.scoreAll(u, scores);
-        } else {
-            System.arraycopy(st.popularScores, 0, scores, 0, scores.length);
-        }
-        // seen films drop out of the ranking as NaN, which TopN skips
-        for (int i : st.seenItems(userId, history.getOrDefault(userId, UserRatings.EMPTY))) {
-            scores[i] = Float.NaN;
-        }
-        Recommendations recs = TopN.select(scores, n, null, null);
+        // seen films never make the list; the factor models find the best n without scoring every
+        // film (FactorTopN), with the same list as scoring all
+        int[] seen = st.seenItems(userId, history.getOrDefault(userId, UserRatings.EMPTY));
+        IntPredicate isSeen = seen.length == 0 ? null : i -> Arrays.binarySearch(seen, i) >= 0;
+        Recommendations recs = personal ? st.scorer.topN(u, n, isSeen)
+                : TopN.select(st.popularScores, n, null, isSeen);
         List<RecommendedFilm> films = new ArrayList<>(recs.size());
         for (int k = 0; k < recs.size(); k++) {
             long movie = st.items.id(recs.item(k));
@@ -473,18 +471,6 @@ public final class RecommendationService {
     public FeedbackResponse feedback(UUID requestId, Long movieId, Double actualRating, Boolean watched, String label) {
         Feedback f = log.feedback(new Feedback(requestId, movieId, actualRating, watched, label, Instant.now()));
         return new FeedbackResponse(f.requestId(), f.movieId(), f.actualRating(), f.watched(), f.label(), f.at());
-    }
-
-    /** Per-thread score buffer of {@link #recommendRendered}: no 4·items-byte array per request. */
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[1][0]);
-
-    /** This thread's score buffer, exactly {@code items} long (TopN reads the whole array). */
-    private static float[] scratchScores(int items) {
-        float[][] holder = SCRATCH.get();
-        if (holder[0].length != items) {
-            holder[0] = new float[items];
-        }
-        return holder[0];
     }
 
     private String title(long movie) {
