@@ -8,23 +8,23 @@ import java.util.function.IntPredicate;
  * 16-bit integer copy of the item factors ranks every item up to a proved error bound, and only the
  * items that can still make the list are scored exactly, by the model's own formula.
  *
- * <p>Why: scoring all items reads {@code items × rank} floats (4 MB at 10,000 items and rank 100),
- * more than a core's L2 cache, so the float scan runs at the speed of the shared L3 cache. The
- * 16-bit copy is half as large and its arithmetic is exact integer arithmetic, so the only error is
- * the rounding of the inputs, bounded below. Java 17's auto-vectoriser does not convert between
- * element sizes (a {@code short[]} times a float, or an {@code int} turned into a float, stays
- * scalar), so two 16-bit factors are packed into one {@code int} and unpacked with shifts
+ * <p>Why: scoring all items reads every item's float factors (4 MB at 10,000 items and rank 100)
+ * and makes {@code items × rank} float multiply-adds, although only n scores are wanted. The 16-bit
+ * copy is half as large and its arithmetic is exact integer arithmetic, so the only error is the
+ * rounding of the inputs, bounded below. Java 17's auto-vectoriser does not convert between element
+ * sizes (a {@code short[]} times a float, or an {@code int} turned into a float, stays scalar), so
+ * two 16-bit factors are packed into one {@code int} and unpacked with shifts
  * ({@code (v << 16) >> 16} and {@code v >> 16}), and everything after the kernel — the n-th best,
- * the candidate test — compares the integer sums themselves.
+ * the candidate test — compares the integer sums themselves. Measured in {@code TopNBenchmark}.
  *
  * <p>The item's bias is one more factor: items are {@code q̃_i = [q_i, b_i / β]} with
- * {@code β = max|b| / max|q|}, users {@code x̃ = [x, β]}, so {@code x̃·q̃_i = x·q_i + b_i}. One
- * scale {@code s_q = max|q̃| / 32766} for all items and a per-request {@code s_x = Σ|x̃_f| / (65536 −
- * rank − 1)} give {@code qq = rint(q̃ / s_q)} and {@code xq = rint(x̃ / s_x)}; the integer sum
+ * {@code β = max|b| / max|q|}, users {@code x̃ = [x, β]}, so {@code x̃·q̃_i = x·q_i + b_i}; C is the
+ * number of columns (rank, plus one with a bias). One scale {@code s_q = max|q̃| / 32766} for all
+ * items and a per-request {@code s_x = Σ|x̃_f| / (65536 − C)} give {@code qq = rint(q̃ / s_q)} and {@code xq = rint(x̃ / s_x)}; the integer sum
  * {@code acc_i = Σ xq_f·qq_if} cannot overflow ({@code Σ|xq_f| ≤ 65536}, {@code |qq| ≤ 32767}), and
  * the item's float score {@code s̃_i} lies within {@code E} of {@code offset + s_x·s_q·acc_i}, where
  * <pre>
- * E = s_q·Σ|x̃_f|/2 + s_x·max_i Σ_f|q̃_if|/2 + ¾·(rank + 1)·s_x·s_q      (rounding of the inputs)
+ * E = s_q·Σ|x̃_f|/2 + s_x·max_i Σ_f|q̃_if|/2 + ¾·C·s_x·s_q            (rounding of the inputs)
  *   + γ·(|offset| + max|b| + Σ|x_f|·max|q|),  γ = (rank + 3)·2⁻²⁴         (the model's float sum, any order)
  * </pre>
  * inflated by 2⁻¹⁰. If the n-th largest {@code acc} among eligible items is {@code A}, n items have
