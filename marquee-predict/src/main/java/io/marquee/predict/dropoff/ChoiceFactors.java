@@ -72,21 +72,24 @@ record ChoiceFactors(int rank, float lambda, float[] v, double[] mean, double[] 
         int films = views.items().size();
         int users = views.users().size();
         int m = views.size();
-        int[] pu = new int[m];
-        int[] pi = new int[m];
+        long[] pairs = new long[m]; // (viewer << 32 | film) of each first view, shuffled in place each pass
+        int[] cumulative = new int[films]; // first views per film, then running sums: negatives ∝ first views
         int n = 0;
         LongOpenHashSet seen = new LongOpenHashSet(m);
         for (int k = 0; k < m; k++) {
             int u = views.user(k);
             int i = views.item(k);
-            if (seen.add(((long) u << 32) | (i & 0xffffffffL))) {
-                pu[n] = u;
-                pi[n] = i;
-                n++;
+            long key = ((long) u << 32) | (i & 0xffffffffL);
+            if (seen.add(key)) {
+                pairs[n++] = key;
+                cumulative[i]++;
             }
         }
         if (n < minViews) {
             return none(films);
+        }
+        for (int i = 1; i < films; i++) {
+            cumulative[i] += cumulative[i - 1];
         }
         int k = RANK;
         SplittableRandom rng = new SplittableRandom(seed ^ 0xC40CE5L);
@@ -99,37 +102,34 @@ record ChoiceFactors(int rank, float lambda, float[] v, double[] mean, double[] 
         for (int j = 0; j < v.length; j++) {
             v[j] = (float) (init * gaussian(rng));
         }
-        int[] order = new int[n];
-        for (int j = 0; j < n; j++) {
-            order[j] = j;
-        }
         long steps = (long) EPOCHS * n;
         long step = 0;
         for (int e = 0; e < EPOCHS; e++) {
             for (int j = n - 1; j > 0; j--) { // a fresh shuffle each pass
                 int r = rng.nextInt(j + 1);
-                int t = order[j];
-                order[j] = order[r];
-                order[r] = t;
+                long t = pairs[j];
+                pairs[j] = pairs[r];
+                pairs[r] = t;
             }
             for (int j = 0; j < n; j++) {
                 double lr = LEARNING_RATE * (1 - 0.9 * step++ / (double) steps);
-                int p = order[j];
-                int u = pu[p];
-                update(x, v, u * k, pi[p] * k, k, true, lr);
+                int u = (int) (pairs[j] >>> 32);
+                int i = (int) pairs[j];
+                update(x, v, u * k, i * k, k, true, lr);
                 for (int s = 0; s < NEGATIVES; s++) {
-                    update(x, v, u * k, pi[rng.nextInt(n)] * k, k, false, lr); // a film drawn ∝ its first views
+                    update(x, v, u * k, sample(cumulative, rng.nextInt(n)) * k, k, false, lr);
                 }
             }
         }
         double[] mean = new double[k];
         double[] gram = new double[k * k];
-        for (int j = 0; j < n; j++) {
-            int o = pi[j] * k;
+        for (int i = 0; i < films; i++) {
+            double w = cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]);
+            int o = i * k;
             for (int r = 0; r < k; r++) {
-                mean[r] += v[o + r];
+                mean[r] += w * v[o + r];
                 for (int c = 0; c < k; c++) {
-                    gram[r * k + c] += (double) v[o + r] * v[o + c];
+                    gram[r * k + c] += w * v[o + r] * v[o + c];
                 }
             }
         }
@@ -140,6 +140,21 @@ record ChoiceFactors(int rank, float lambda, float[] v, double[] mean, double[] 
             gram[j] /= n;
         }
         return new ChoiceFactors(k, (float) LAMBDA, v, mean, gram);
+    }
+
+    /** The film whose slice of the running sums holds {@code r} (0 ≤ r &lt; total): a draw ∝ first views. */
+    private static int sample(int[] cumulative, int r) {
+        int lo = 0;
+        int hi = cumulative.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] > r) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     private static void update(float[] x, float[] v, int xo, int vo, int k, boolean positive, double lr) {

@@ -31,10 +31,20 @@ final class TasteState {
     private final int[] cachedViews;
     private final float[] cachedChoice;
     private final float[] cachedPick;
+    /**
+     * Per viewer, the sums of the choice fold-in over the first views included so far — Σ v vᵀ
+     * (k²), Σ v (k) and their count — kept up to date one view at a time while the factors stay;
+     * rebuilt from all the viewer's views after new factors.
+     */
+    private final double[] pickSums;
+    private final int[] pickSumsVersion;
+    private final int[] pickSumsViews;
+    private final int pickWidth;
     private final int d;
     /** Scratch of the solves (rank + 1 entries, and the (rank + 1)² system). */
     private final double[] solution;
     private final double[] system;
+    private final double[] pickScratch;
 
     TasteState(int users, TasteFactors factors) {
         films = new int[users][];
@@ -52,8 +62,15 @@ final class TasteState {
         cachedViews = new int[users];
         cachedChoice = new float[users * factors.rank()];
         cachedPick = new float[users * factors.choice().rank()];
+        int pk = factors.choice().rank();
+        pickWidth = pk * pk + pk + 1;
+        pickSums = new double[users * pickWidth];
+        pickSumsVersion = new int[users];
+        Arrays.fill(pickSumsVersion, -1);
+        pickSumsViews = new int[users];
         solution = new double[d];
-        system = new double[d * d];
+        system = new double[Math.max(d * d, pk * pk)];
+        pickScratch = new double[pk];
     }
 
     TasteFactors factors() {
@@ -137,10 +154,9 @@ final class TasteState {
                     cachedChoice[u * k + c] = (float) solution[c];
                 }
                 int pk = factors.choice().rank();
-                double[] z = new double[pk];
-                solvePickInto(u, z);
+                solvePickInto(u, pickScratch);
                 for (int c = 0; c < pk; c++) {
-                    cachedPick[u * pk + c] = (float) z[c];
+                    cachedPick[u * pk + c] = (float) pickScratch[c];
                 }
                 cachedViews[u] = viewCount[u];
             }
@@ -181,9 +197,13 @@ final class TasteState {
         ChoiceFactors cf = factors.choice();
         int k = cf.rank();
         float[] v = cf.v();
-        double[] a = new double[k * k];
-        int n = 0;
-        for (int j = 0; j < viewCount[u]; j++) {
+        int o = u * pickWidth;
+        int from = pickSumsViews[u];
+        if (pickSumsVersion[u] != version) {
+            Arrays.fill(pickSums, o, o + pickWidth, 0);
+            from = 0;
+        }
+        for (int j = from; j < viewCount[u]; j++) {
             if (!viewFirst[u][j]) {
                 continue;
             }
@@ -191,22 +211,26 @@ final class TasteState {
             for (int r = 0; r < k; r++) {
                 double vr = v[i * k + r];
                 for (int c = 0; c < k; c++) {
-                    a[r * k + c] += 0.25 * vr * v[i * k + c];
+                    pickSums[o + r * k + c] += vr * v[i * k + c];
                 }
-                x[r] += 0.5 * vr;
+                pickSums[o + k * k + r] += vr;
             }
-            n++;
+            pickSums[o + k * k + k]++;
         }
+        pickSumsVersion[u] = version;
+        pickSumsViews[u] = viewCount[u];
+        double n = pickSums[o + k * k + k];
         if (n == 0) {
             return;
         }
-        double kn = ChoiceFactors.NEGATIVES * (double) n;
+        double kn = ChoiceFactors.NEGATIVES * n;
         double[] mean = cf.mean();
         double[] gram = cf.gram();
+        double[] a = system;
         for (int r = 0; r < k; r++) {
-            x[r] -= 0.5 * kn * mean[r];
+            x[r] = 0.5 * (pickSums[o + k * k + r] - kn * mean[r]);
             for (int c = 0; c < k; c++) {
-                a[r * k + c] += 0.25 * kn * gram[r * k + c];
+                a[r * k + c] = 0.25 * (pickSums[o + r * k + c] + kn * gram[r * k + c]);
             }
             a[r * k + r] += cf.lambda();
         }

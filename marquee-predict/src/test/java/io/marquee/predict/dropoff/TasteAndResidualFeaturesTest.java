@@ -131,6 +131,25 @@ class TasteAndResidualFeaturesTest {
         double[] none = new double[5];
         new TasteState(1, f).features(0, 1, none);
         assertThat(none[4]).isZero();
+        // a later choice is added to the kept sums: the same as folding the three choices in afresh
+        s.view(0, 1, true);
+        s.features(0, 2, out);
+        TasteState fresh = new TasteState(1, f);
+        fresh.view(0, 0, true);
+        fresh.view(0, 2, true);
+        fresh.view(0, 1, true);
+        double[] again = new double[5];
+        fresh.features(0, 2, again);
+        assertThat(out[4]).isCloseTo(again[4], within(1e-12));
+        // n = 3: (¼ (1 + 0.25 + 1 + 3·0.8) + 1) x = ½ (0.5 − 3·0.2)  →  match with film 2 = 0.5·x
+        assertThat(out[4]).isCloseTo(0.5 * (-0.05 / (0.25 * 4.65 + 1)), within(1e-9));
+        // new factors: the sums are rebuilt from every view
+        s.factors(new TasteFactors(1, 0.1f, 0f, new float[3], new float[3], new int[3], new float[3],
+                new double[] {0}, 1f, 1f, new ChoiceFactors(1, 1f, new float[] {2f, -2f, 1f}, new double[] {0.4},
+                        new double[] {3.2})));
+        s.features(0, 2, out);
+        // v doubled: (¼ (4 + 1 + 4 + 3·3.2) + 1) x = ½ (1 − 3·0.4)  →  match with film 2 = 1·x
+        assertThat(out[4]).isCloseTo(-0.1 / (0.25 * 18.6 + 1), within(1e-9));
     }
 
     @Test
