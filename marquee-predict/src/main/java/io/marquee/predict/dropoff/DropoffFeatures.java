@@ -29,8 +29,9 @@ import java.util.Locale;
  *       in those genres, days since the last view, minutes since it ended, place in the current
  *       session, whether the last view was abandoned, whether this film was seen or completed.</li>
  *   <li>context flags: {@code late_night}, {@code mon_thu}, {@code chain}, {@code tv_group};</li>
- *   <li>taste ({@code m_*}): the viewer folded into refitted rating and view factors from the
- *       viewer's ratings and views before the event ({@link TasteState});</li>
+ *   <li>taste ({@code m_*}): the viewer folded into refitted rating, view and choice factors
+ *       ({@link TasteFactors}, {@link ChoiceFactors}) from the viewer's ratings and views before
+ *       the event ({@link TasteState});</li>
  *   <li>residuals: the viewer's earlier outcomes against the {@link ContextBaseline}
  *       ({@code h_resid*}), and the patience-related survey answers weighted by how little
  *       history there is ({@code h_prior_weight}, {@code *_x_w}).</li>
@@ -103,7 +104,8 @@ final class DropoffFeatures {
     static final int S_SUBTITLES_X_W = 61;
     static final int AGE_X_W = 62;
     static final int S_LONG_X_W = 63;
-    static final int GENRE0 = 64;
+    static final int M_PICK = 64;
+    static final int GENRE0 = 65;
 
     private static final String[] NAMES = {"started_at", "device", "device_is_usual", "s_weekly_hours",
         "s_session_length", "s_usual_device", "s_preferred_time", "s_finishes_films", "s_age_band", "s_subtitles_ok",
@@ -115,7 +117,7 @@ final class DropoffFeatures {
         "f_audience_fav", "h_audience_hist", "s_genre_affinity", "h_genre_affinity", "age", "h_runtime_effect",
         "s_long_x_runtime", "m_match", "m_user_bias", "m_film_bias", "m_ratings", "late_night", "mon_thu",
         "tv_group", "chain", "m_choice", "h_resid", "h_resid_runtime", "h_resid_effect",
-        "h_prior_weight", "s_finishes_x_w", "s_session_x_w", "s_subtitles_x_w", "age_x_w", "s_long_x_w"};
+        "h_prior_weight", "s_finishes_x_w", "s_session_x_w", "s_subtitles_x_w", "age_x_w", "s_long_x_w", "m_pick"};
 
     private DropoffFeatures() {
     }
@@ -284,7 +286,7 @@ final class DropoffFeatures {
         out.d(S_LONG_X_RUNTIME)[r] = Double.isNaN(sp.likesLongFilms()) ? 0 : (sp.likesLongFilms() - 0.5) * x;
 
         // taste match from rating factors: the viewer folded in from ratings given before t
-        double[] m = new double[4];
+        double[] m = new double[5];
         if (taste != null) {
             taste.features(u, statsFilm, m);
         }
@@ -293,6 +295,7 @@ final class DropoffFeatures {
         out.d(M_FILM_BIAS)[r] = m[2];
         out.d(M_RATINGS)[r] = taste == null ? 0 : taste.ratings(u);
         out.d(M_CHOICE)[r] = m[3];
+        out.d(M_PICK)[r] = m[4];
         // the viewer's outcomes against the context baseline: logit-scale shrunken estimates of the
         // viewer's patience (Σ residual / (Σ p(1 − p) + 2)) and of the runtime slope
         out.d(H_RESID)[r] = u < 0 ? 0 : h.resid[u] / (h.residInfo[u] + 2.0);

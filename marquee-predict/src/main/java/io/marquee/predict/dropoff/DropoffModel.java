@@ -24,8 +24,9 @@ import java.util.Map;
  * <p>Saved as one model directory (kind {@code dropoff}): the tabular parts as for any tabular
  * model, plus {@code meta.dropoff} and the arrays {@code film_ids} (int64), {@code film_views},
  * {@code film_completions}, {@code film_rating_sum}, {@code film_rating_count} (float64), and the
- * films' taste factors {@code taste_q}, {@code taste_bias} (float32), {@code taste_counts} (int32), {@code taste_y}, and the context
- * baseline's coefficients {@code context_baseline} (float64).
+ * films' taste factors {@code taste_q}, {@code taste_bias} (float32), {@code taste_counts} (int32), {@code taste_y},
+ * the choice model's film vectors {@code choice_v} (float32) with {@code choice_mean}, {@code choice_gram}
+ * (float64), and the context baseline's coefficients {@code context_baseline} (float64).
  */
 public final class DropoffModel implements Model {
     /** The manifest's {@code meta.kind} of a drop-off model. */
@@ -156,12 +157,17 @@ public final class DropoffModel implements Model {
         m.put("taste_mu", taste.mu());
         m.put("taste_implicit_lambda", taste.implicitLambda());
         m.put("taste_alpha", taste.alpha());
+        m.put("choice_rank", taste.choice().rank());
+        m.put("choice_lambda", taste.choice().lambda());
         w.meta("dropoff", m);
         w.floats("taste_q", taste.q());
         w.floats("taste_bias", taste.bias());
         w.ints("taste_counts", taste.counts());
         w.floats("taste_y", taste.y());
         w.doubles("taste_gram", taste.gram());
+        w.floats("choice_v", taste.choice().v());
+        w.doubles("choice_mean", taste.choice().mean());
+        w.doubles("choice_gram", taste.choice().gram());
         w.doubles("context_baseline", baseline.beta());
         w.longs("film_ids", filmIds);
         w.doubles("film_views", stats.views);
@@ -199,15 +205,19 @@ public final class DropoffModel implements Model {
                 c.doubles("global_fav"), c.doubles("global_hist"), c.doubles("pair_fav"), c.doubles("pair_hist"),
                 ((Number) m.get("total_views")).doubleValue(),
                 ((Number) m.get("global_hist_count")).doubleValue());
-        if (!m.containsKey("taste_rank")) {
-            throw InvalidInputException.of("drop-off model " + dir, "without taste factors",
+        if (!m.containsKey("taste_rank") || !m.containsKey("choice_rank")) {
+            throw InvalidInputException.of("drop-off model " + dir,
+                    m.containsKey("taste_rank") ? "without choice factors" : "without taste factors",
                     "a model trained by this version (retrain it)");
         }
+        ChoiceFactors choice = new ChoiceFactors(((Number) m.get("choice_rank")).intValue(),
+                ((Number) m.get("choice_lambda")).floatValue(), c.floats("choice_v"), c.doubles("choice_mean"),
+                c.doubles("choice_gram"));
         TasteFactors taste = new TasteFactors(((Number) m.get("taste_rank")).intValue(),
                 ((Number) m.get("taste_lambda")).floatValue(), ((Number) m.get("taste_mu")).floatValue(),
                 c.floats("taste_q"), c.floats("taste_bias"), c.ints("taste_counts"), c.floats("taste_y"),
                 c.doubles("taste_gram"), ((Number) m.get("taste_implicit_lambda")).floatValue(),
-                ((Number) m.get("taste_alpha")).floatValue());
+                ((Number) m.get("taste_alpha")).floatValue(), choice);
         Map<String, Object> eval = (Map<String, Object>) m.getOrDefault("evaluation", Map.of());
         Map<String, Object> evalClean = new LinkedHashMap<>();
         if (eval != null) {

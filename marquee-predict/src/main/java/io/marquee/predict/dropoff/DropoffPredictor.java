@@ -96,7 +96,7 @@ public final class DropoffPredictor {
             taste.rating(ratings.user(r), statsIndex[ratings.item(r)], ratings.value(r));
         }
         // fold every viewer in now, so that requests only read
-        double[] scratch = new double[4];
+        double[] scratch = new double[5];
         for (int u = 0; u < ds.viewers().size(); u++) {
             taste.features(u, -1, scratch);
         }

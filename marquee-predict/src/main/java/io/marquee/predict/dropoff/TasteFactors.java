@@ -30,9 +30,10 @@ import io.marquee.recommend.als.ImplicitAlsTrainer;
  * @param gram   YᵀY of those vectors ({@code rank × rank}, row-major)
  * @param implicitLambda λ of the implicit fit
  * @param alpha  confidence per view of the implicit fit (c = 1 + α·views)
+ * @param choice the films' side of the choice model fitted on the same views ({@link ChoiceFactors})
  */
 record TasteFactors(int rank, float lambda, float mu, float[] q, float[] bias, int[] counts, float[] y,
-                    double[] gram, float implicitLambda, float alpha) {
+                    double[] gram, float implicitLambda, float alpha, ChoiceFactors choice) {
     /** Rank of the taste factors (the generator's latent rank is 8 by default; not read from it). */
     static final int RANK = 8;
     /** Weighted-λ; chosen on the 10k-viewer fit/validation split (see docs/dropoff.md). */
@@ -53,10 +54,16 @@ record TasteFactors(int rank, float lambda, float mu, float[] q, float[] bias, i
 
     TasteFactors {
         if (q.length != bias.length * rank || counts.length != bias.length || y.length != q.length
-                || gram.length != rank * rank) {
+                || gram.length != rank * rank || choice.films() != bias.length) {
             throw new IllegalArgumentException("taste factors: " + q.length + " vector entries, " + bias.length
                     + " biases and " + counts.length + " counts do not agree for rank " + rank);
         }
+    }
+
+    /** Factors without a choice model (every film's choice vector is zero). */
+    TasteFactors(int rank, float lambda, float mu, float[] q, float[] bias, int[] counts, float[] y, double[] gram,
+                 float implicitLambda, float alpha) {
+        this(rank, lambda, mu, q, bias, counts, y, gram, implicitLambda, alpha, ChoiceFactors.none(bias.length));
     }
 
     /** No factors: every film's vector and bias is zero. */
@@ -102,6 +109,6 @@ record TasteFactors(int rank, float lambda, float mu, float[] q, float[] bias, i
         float[] q = m.itemFactorArray().clone();
         float[] b = m.itemBiasArray().clone();
         return new TasteFactors(RANK, (float) LAMBDA, m.globalMean(), q, b, counts, y, gram, (float) IMPLICIT_LAMBDA,
-                (float) ALPHA);
+                (float) ALPHA, ChoiceFactors.fit(views, MIN_RATINGS, seed));
     }
 }

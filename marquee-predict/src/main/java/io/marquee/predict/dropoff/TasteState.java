@@ -30,10 +30,21 @@ final class TasteState {
     private final float[] cached;
     private final int[] cachedViews;
     private final float[] cachedChoice;
+    private final float[] cachedPick;
+    /**
+     * Per viewer, the sums of the choice fold-in over the first views included so far — Σ v vᵀ
+     * (k²), Σ v (k) and their count — kept up to date one view at a time while the factors stay;
+     * rebuilt from all the viewer's views after new factors.
+     */
+    private final double[] pickSums;
+    private final int[] pickSumsVersion;
+    private final int[] pickSumsViews;
+    private final int pickWidth;
     private final int d;
     /** Scratch of the solves (rank + 1 entries, and the (rank + 1)² system). */
     private final double[] solution;
     private final double[] system;
+    private final double[] pickScratch;
 
     TasteState(int users, TasteFactors factors) {
         films = new int[users][];
@@ -50,8 +61,16 @@ final class TasteState {
         cached = new float[users * d];
         cachedViews = new int[users];
         cachedChoice = new float[users * factors.rank()];
+        cachedPick = new float[users * factors.choice().rank()];
+        int pk = factors.choice().rank();
+        pickWidth = pk * pk + pk + 1;
+        pickSums = new double[users * pickWidth];
+        pickSumsVersion = new int[users];
+        Arrays.fill(pickSumsVersion, -1);
+        pickSumsViews = new int[users];
         solution = new double[d];
-        system = new double[d * d];
+        system = new double[Math.max(d * d, pk * pk)];
+        pickScratch = new double[pk];
     }
 
     TasteFactors factors() {
@@ -60,7 +79,7 @@ final class TasteState {
 
     /** Replaces the film side (a new fit); every viewer's taste is folded in again when read. */
     void factors(TasteFactors f) {
-        if (f.rank() != factors.rank()) {
+        if (f.rank() != factors.rank() || f.choice().rank() != factors.choice().rank()) {
             throw new IllegalArgumentException("taste factors of rank " + f.rank() + " replace rank " + factors.rank());
         }
         factors = f;
@@ -112,7 +131,7 @@ final class TasteState {
     /**
      * Writes the taste features of viewer {@code u} (-1: none) and film {@code film} (-1: unknown)
      * into {@code out}: [0] match x_u·q_i, [1] viewer bias b_u, [2] film bias b_i, [3] choice
-     * match (implicit fit) z_u·y_i. Uses the cache.
+     * match (implicit fit) z_u·y_i, [4] choice-model match x_u·v_i ({@link ChoiceFactors}). Uses the cache.
      */
     void features(int u, int film, double[] out) {
         float[] x = null;
@@ -134,6 +153,11 @@ final class TasteState {
                 for (int c = 0; c < k; c++) {
                     cachedChoice[u * k + c] = (float) solution[c];
                 }
+                int pk = factors.choice().rank();
+                solvePickInto(u, pickScratch);
+                for (int c = 0; c < pk; c++) {
+                    cachedPick[u * pk + c] = (float) pickScratch[c];
+                }
                 cachedViews[u] = viewCount[u];
             }
             if (stale) {
@@ -151,6 +175,68 @@ final class TasteState {
             }
         }
         out[3] = m;
+        double pick = 0;
+        ChoiceFactors cf = factors.choice();
+        if (choice && film >= 0 && film < cf.films()) {
+            int pk = cf.rank();
+            float[] v = cf.v();
+            for (int c = 0; c < pk; c++) {
+                pick += (double) cachedPick[u * pk + c] * v[film * pk + c];
+            }
+        }
+        out[4] = pick;
+    }
+
+    /**
+     * The viewer's vector in the choice model ({@link ChoiceFactors}) from the films the viewer
+     * chose before (first views only; a rewatch is not a choice among proposed films): one Newton
+     * step of the logistic loss from 0 with the negatives at their expectation; zeros without views.
+     */
+    void solvePickInto(int u, double[] x) {
+        Arrays.fill(x, 0);
+        ChoiceFactors cf = factors.choice();
+        int k = cf.rank();
+        float[] v = cf.v();
+        int o = u * pickWidth;
+        int from = pickSumsViews[u];
+        if (pickSumsVersion[u] != version) {
+            Arrays.fill(pickSums, o, o + pickWidth, 0);
+            from = 0;
+        }
+        for (int j = from; j < viewCount[u]; j++) {
+            if (!viewFirst[u][j]) {
+                continue;
+            }
+            int i = viewFilms[u][j];
+            for (int r = 0; r < k; r++) {
+                double vr = v[i * k + r];
+                for (int c = 0; c < k; c++) {
+                    pickSums[o + r * k + c] += vr * v[i * k + c];
+                }
+                pickSums[o + k * k + r] += vr;
+            }
+            pickSums[o + k * k + k]++;
+        }
+        pickSumsVersion[u] = version;
+        pickSumsViews[u] = viewCount[u];
+        double n = pickSums[o + k * k + k];
+        if (n == 0) {
+            return;
+        }
+        double kn = ChoiceFactors.NEGATIVES * n;
+        double[] mean = cf.mean();
+        double[] gram = cf.gram();
+        double[] a = system;
+        for (int r = 0; r < k; r++) {
+            x[r] = 0.5 * (pickSums[o + k * k + r] - kn * mean[r]);
+            for (int c = 0; c < k; c++) {
+                a[r * k + c] = 0.25 * (pickSums[o + r * k + c] + kn * gram[r * k + c]);
+            }
+            a[r * k + r] += cf.lambda();
+        }
+        if (!SmallSolvers.choleskySolve(a, k, x)) {
+            throw new IllegalStateException("taste fold-in: the choice system of viewer " + u + " is not positive definite");
+        }
     }
 
     /**

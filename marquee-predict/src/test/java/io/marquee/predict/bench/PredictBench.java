@@ -45,6 +45,7 @@ import java.util.Map;
  * java ... PredictBench dropoff 50000 5000 gbdt    # the last argument: an algorithm to compare with
  * java ... PredictBench telco ../../shared/data/telco-churn/WA_Fn-UseC_-Telco-Customer-Churn.csv
  * java ... PredictBench imbalance-dropoff 3000 500
+ * java ... PredictBench ceiling 10000 2000         # how much of each hidden term of the generator's logit the model has
  * </pre>
  */
 public final class PredictBench {
@@ -57,6 +58,7 @@ public final class PredictBench {
         switch (args[0]) {
             case "dropoff" -> dropoff(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
                     args.length > 3 ? Algo.of(args[3]) : null);
+            case "ceiling" -> DropoffCeiling.run(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "telco" -> telco(Path.of(args[1]), true, true, true);
             case "telco-cv" -> telco(Path.of(args[1]), true, false, false);
             case "telco-imbalance" -> telco(Path.of(args[1]), false, true, false);

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** The taste-match, context-flag and viewer-residual features on hand cases, and their leak tests. */
 class TasteAndResidualFeaturesTest {
     private static final List<String> NEW_COLUMNS = List.of("m_match", "m_user_bias", "m_film_bias", "m_ratings",
-            "m_choice", "late_night", "mon_thu", "tv_group", "chain", "h_resid", "h_resid_runtime", "h_resid_effect");
+            "m_choice", "m_pick", "late_night", "mon_thu", "tv_group", "chain", "h_resid", "h_resid_runtime",
+            "h_resid_effect");
     /** Columns that read the fit period's mean rating (the prior), which a change of ratings moves everywhere. */
     private static final List<String> RATING_PRIOR_COLUMNS = List.of("f_rating", "h_genre_rating");
 
@@ -50,9 +51,9 @@ class TasteAndResidualFeaturesTest {
     @Test
     void the_viewer_is_folded_in_by_the_ridge_system_of_the_als_user_step() {
         TasteState s = new TasteState(2, rankOne());
-        double[] out = new double[4];
+        double[] out = new double[5];
         s.features(0, 0, out);
-        assertThat(out).containsExactly(0, 0, 0.5, 0); // no ratings: no taste, the film's bias only
+        assertThat(out).containsExactly(0, 0, 0.5, 0, 0); // no ratings: no taste, the film's bias only
         s.rating(0, 0, 4.5f); // target 4.5 − 3 − 0.5 = 1, f = (1, 1)
         s.rating(0, 1, 2.5f); // target 2.5 − 3 + 0.5 = 0, f = (2, 1)
         // (Σ f fᵀ + 0.1·2·I) [x; b] = Σ f t:  [[5.2, 3], [3, 2.2]] [x; b] = [1; 1]
@@ -75,16 +76,16 @@ class TasteAndResidualFeaturesTest {
         assertThat(out[1]).isCloseTo(b, within(1e-6));
         assertThat(out[2]).isZero();
         s.features(-1, 0, out);
-        assertThat(out).containsExactly(0, 0, 0.5, 0);
+        assertThat(out).containsExactly(0, 0, 0.5, 0, 0);
     }
 
     @Test
     void new_factors_or_a_new_rating_refresh_the_cached_taste() {
         TasteState s = new TasteState(1, rankOne());
         s.rating(0, 0, 5f);
-        double[] a = new double[4];
+        double[] a = new double[5];
         s.features(0, 0, a);
-        double[] b = new double[4];
+        double[] b = new double[5];
         s.rating(0, 0, 1f);
         s.features(0, 0, b);
         assertThat(b[0]).isLessThan(a[0]);
@@ -92,7 +93,7 @@ class TasteAndResidualFeaturesTest {
         TasteFactors flipped = new TasteFactors(1, 0.1f, 3f, new float[] {-1f, -2f, 0f}, f.bias(), f.counts(), f.y(),
                 f.gram(), 1f, 1f);
         s.factors(flipped);
-        double[] c = new double[4];
+        double[] c = new double[5];
         s.features(0, 0, c);
         assertThat(c[0]).isCloseTo(b[0], within(1e-6)); // (−x)·(−q) = x·q: same match, recomputed, not stale
         assertThat(c[1]).isCloseTo(b[1], within(1e-6));
@@ -106,10 +107,151 @@ class TasteAndResidualFeaturesTest {
         TasteState s = new TasteState(1, f);
         s.view(0, 0, true);
         s.view(0, 0, false); // a rewatch: confidence 1 + 2·2 = 5 on film 0
-        double[] out = new double[4];
+        double[] out = new double[5];
         s.features(0, 1, out);
         // (1.25 + (5 − 1)·1 + 1) z = 5·1  →  z = 5 / 6.25 = 0.8; match with film 1 = 0.8·0.5
         assertThat(out[3]).isCloseTo(0.4, within(1e-6));
+    }
+
+    @Test
+    void the_choice_model_folds_the_viewer_in_by_one_newton_step_against_the_expected_negatives() {
+        // rank 1, film vectors v = (1, −1, 0.5), negatives: E[v] = 0.2, E[v²] = 0.8, λ = 1
+        ChoiceFactors c = new ChoiceFactors(1, 1f, new float[] {1f, -1f, 0.5f}, new double[] {0.2},
+                new double[] {0.8});
+        TasteFactors f = new TasteFactors(1, 0.1f, 0f, new float[3], new float[3], new int[3], new float[3],
+                new double[] {0}, 1f, 1f, c);
+        TasteState s = new TasteState(1, f);
+        s.view(0, 0, true);
+        s.view(0, 2, true);
+        s.view(0, 0, false); // a rewatch is not a choice: left out
+        double[] out = new double[5];
+        s.features(0, 1, out);
+        // n = 2: (¼ (1 + 0.25 + 2·0.8) + 1) x = ½ (1 + 0.5 − 2·0.2)  →  x = 0.55 / 1.7125; match with film 1 = −x
+        assertThat(out[4]).isCloseTo(-0.55 / 1.7125, within(1e-6));
+        double[] none = new double[5];
+        new TasteState(1, f).features(0, 1, none);
+        assertThat(none[4]).isZero();
+        // a later choice is added to the kept sums: the same as folding the three choices in afresh
+        s.view(0, 1, true);
+        s.features(0, 2, out);
+        TasteState fresh = new TasteState(1, f);
+        fresh.view(0, 0, true);
+        fresh.view(0, 2, true);
+        fresh.view(0, 1, true);
+        double[] again = new double[5];
+        fresh.features(0, 2, again);
+        assertThat(out[4]).isCloseTo(again[4], within(1e-12));
+        // n = 3: (¼ (1 + 0.25 + 1 + 3·0.8) + 1) x = ½ (0.5 − 3·0.2)  →  match with film 2 = 0.5·x
+        assertThat(out[4]).isCloseTo(0.5 * (-0.05 / (0.25 * 4.65 + 1)), within(1e-9));
+        // new factors: the sums are rebuilt from every view
+        s.factors(new TasteFactors(1, 0.1f, 0f, new float[3], new float[3], new int[3], new float[3],
+                new double[] {0}, 1f, 1f, new ChoiceFactors(1, 1f, new float[] {2f, -2f, 1f}, new double[] {0.4},
+                        new double[] {3.2})));
+        s.features(0, 2, out);
+        // v doubled: (¼ (4 + 1 + 4 + 3·3.2) + 1) x = ½ (1 − 3·0.4)  →  match with film 2 = 1·x
+        assertThat(out[4]).isCloseTo(-0.1 / (0.25 * 18.6 + 1), within(1e-9));
+    }
+
+    @Test
+    void the_choice_model_learns_which_films_a_group_picks_beyond_their_popularity() {
+        // two groups of viewers and two groups of films; film 0 of each group is four times as
+        // popular as the rest; a viewer picks from the own group's films nine times in ten
+        int users = 400;
+        int films = 20;
+        SplittableRandom rng = new SplittableRandom(3);
+        java.util.List<int[]> picks = new java.util.ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            int group = u % 2;
+            for (int k = 0; k < 8; k++) {
+                int g = rng.nextDouble() < 0.9 ? group : 1 - group;
+                int i = rng.nextDouble() < 4.0 / 13 ? 0 : 1 + rng.nextInt(9);
+                picks.add(new int[] {u, g * 10 + i});
+            }
+        }
+        int[] pu = new int[picks.size()];
+        int[] pi = new int[picks.size()];
+        float[] one = new float[picks.size()];
+        long[] t = new long[picks.size()];
+        for (int k = 0; k < pu.length; k++) {
+            pu[k] = picks.get(k)[0];
+            pi[k] = picks.get(k)[1];
+            one[k] = 1f;
+            t[k] = k;
+        }
+        long[] uid = new long[users];
+        long[] fid = new long[films];
+        for (int u = 0; u < users; u++) {
+            uid[u] = u + 1;
+        }
+        for (int i = 0; i < films; i++) {
+            fid[i] = i + 1;
+        }
+        Interactions views = new Interactions(io.marquee.core.data.IdIndex.of(uid), io.marquee.core.data.IdIndex.of(fid),
+                pu, pi, one, t);
+        ChoiceFactors c = ChoiceFactors.fit(views, 50, 7);
+        TasteFactors f = new TasteFactors(1, 0.1f, 0f, new float[films], new float[films], new int[films],
+                new float[films], new double[] {0}, 1f, 1f, c);
+        // a new viewer who chose two films of group 0: every group-0 film matches better than every group-1 film
+        TasteState s = new TasteState(1, f);
+        s.view(0, 3, true);
+        s.view(0, 5, true);
+        double[] out = new double[5];
+        double worstOwn = Double.POSITIVE_INFINITY;
+        double bestOther = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < films; i++) {
+            s.features(0, i, out);
+            if (i < 10) {
+                worstOwn = Math.min(worstOwn, out[4]);
+            } else {
+                bestOther = Math.max(bestOther, out[4]);
+            }
+        }
+        assertThat(worstOwn).isGreaterThan(bestOther);
+        // and the same fit again is identical (seeded, single-threaded)
+        assertThat(ChoiceFactors.fit(views, 50, 7).v()).containsExactly(c.v());
+    }
+
+    @Test
+    void features_of_an_event_do_not_change_when_later_views_change() {
+        DropoffParams p = DropoffParams.defaults();
+        DropoffExamples ex = DropoffExamples.build(tiny, p);
+        // a cut inside the fit period: every later view is moved to another film (a bijection, so
+        // the clean events and the split stay as they were); refits after the cut see it, earlier ones must not
+        WatchLog w = tiny.watches();
+        long cut = ex.validStart() - (ex.validStart() - w.startedAt(ex.events()[0])) / 3;
+        int films = tiny.catalogue().size();
+        int[] item = w.itemArray().clone();
+        long[] ids = new long[w.size()];
+        byte[] dev = new byte[w.size()];
+        for (int k = 0; k < w.size(); k++) {
+            ids[k] = w.eventId(k);
+            dev[k] = (byte) w.deviceNames().indexOf(w.device(k));
+            if (w.startedAt(k) >= cut) {
+                item[k] = (item[k] + 1) % films;
+            }
+        }
+        WatchLog moved = new WatchLog(ids, w.userArray(), item, w.startedAtArray(), w.watchedMinutesArray(),
+                w.runtimeMinutesArray(), dev, w.deviceNames(), w.completedArray(), w.trueDropoffArray());
+        DropoffExamples ex2 = DropoffExamples.build(new Dataset(tiny.catalogue(), tiny.viewers(), tiny.ratings(), moved), p);
+        assertThat(ex2.size()).isEqualTo(ex.size());
+        Table a = ex.table();
+        Table b = ex2.table();
+        int before = 0;
+        int pickChangedAfter = 0;
+        int pick = a.schema().indexOf("m_pick");
+        for (int j = 0; j < ex.size(); j++) {
+            if (w.startedAt(ex.events()[j]) < cut) {
+                for (int c = 0; c < a.schema().size(); c++) {
+                    assertThat(b.text(j, c)).as("row %d column %s before the cut", j, a.schema().column(c).name())
+                            .isEqualTo(a.text(j, c));
+                }
+                before++;
+            } else if (!a.text(j, pick).equals(b.text(j, pick))) {
+                pickChangedAfter++;
+            }
+        }
+        assertThat(before).isPositive();
+        assertThat(pickChangedAfter).as("later rows do see the moved views").isPositive();
     }
 
     @Test
@@ -180,12 +322,15 @@ class TasteAndResidualFeaturesTest {
         assertThat(ex.columnNames()).containsAll(NEW_COLUMNS);
         int[] test = ex.rows(DropoffExamples.TEST);
         double[] choice = t.numeric("m_choice");
+        double[] pick = t.numeric("m_pick");
         double[] resid = t.numeric("h_resid");
         double[] bias = t.numeric("m_film_bias");
         int nonZeroChoice = 0;
         int nonZeroResid = 0;
         int nonZeroBias = 0;
+        int nonZeroPick = 0;
         for (int j : test) {
+            nonZeroPick += pick[j] != 0 ? 1 : 0;
             nonZeroChoice += choice[j] != 0 ? 1 : 0;
             nonZeroResid += resid[j] != 0 ? 1 : 0;
             nonZeroBias += bias[j] != 0 ? 1 : 0;
@@ -193,6 +338,7 @@ class TasteAndResidualFeaturesTest {
         assertThat(nonZeroChoice).isGreaterThan(test.length / 2);
         assertThat(nonZeroResid).isGreaterThan(test.length / 2);
         assertThat(nonZeroBias).isGreaterThan(test.length / 2);
+        assertThat(nonZeroPick).isGreaterThan(test.length / 2);
         // viewers who completed more than the baseline expected drop off less: h_resid against the truth
         double[] truth = ex.truth();
         double[] x = new double[test.length];
@@ -261,6 +407,10 @@ class TasteAndResidualFeaturesTest {
             assertThat(loaded.taste().bias()).containsExactly(r.model().taste().bias());
             assertThat(loaded.taste().gram()).containsExactly(r.model().taste().gram());
             assertThat(loaded.baseline().beta()).containsExactly(r.model().baseline().beta());
+            assertThat(loaded.taste().choice().v()).containsExactly(r.model().taste().choice().v());
+            assertThat(loaded.taste().choice().mean()).containsExactly(r.model().taste().choice().mean());
+            assertThat(loaded.taste().choice().gram()).containsExactly(r.model().taste().choice().gram());
+            assertThat(loaded.taste().choice().lambda()).isEqualTo(r.model().taste().choice().lambda());
         } finally {
             try (var s = java.nio.file.Files.walk(dir)) {
                 s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
